@@ -1,0 +1,12 @@
+using System.Text.Json.Nodes;
+
+namespace RefusalSae.Engine.Config;
+
+/// <summary>One leaf of the schema: dotted path, type, default (null when required) and where it is declared.</summary>
+public sealed record ConfigKey(string Path, ConfigKind Kind, JsonNode? Default, SourceLocation DeclaredAt)
+{
+    public bool Required => Default is null;
+}
+
+/// <summary>One effective value and the place it came from (defaults.yaml, an experiment file, or `-p:Set`).</summary>
+public sealed record ConfigEntry(JsonNode Value, SourceLocation At);

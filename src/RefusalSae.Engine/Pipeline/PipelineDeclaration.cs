@@ -1,0 +1,110 @@
+using YamlDotNet.RepresentationModel;
+using RefusalSae.Engine.Config;
+
+namespace RefusalSae.Engine.Pipeline;
+
+/// <summary>
+/// experiments/pipeline.yaml: every stage's declaration, readable without TorchSharp (the MSBuild tasks and the
+/// worker both read it). Stages are kept in topological order; upstream names must be declared.
+/// </summary>
+public sealed class PipelineDeclaration
+{
+    public const string Display = "experiments/pipeline.yaml";
+
+    private static readonly HashSet<string> Fields = ["version", "description", "config", "item_config", "upstream", "datasets", "code", "per_item"];
+
+    private PipelineDeclaration(IReadOnlyList<StageDeclaration> ordered) =>
+        (Stages, ByName) = (ordered, ordered.ToDictionary(s => s.Name, StringComparer.Ordinal));
+
+    /// <summary>All stages, upstream before downstream.</summary>
+    public IReadOnlyList<StageDeclaration> Stages { get; }
+
+    public IReadOnlyDictionary<string, StageDeclaration> ByName { get; }
+
+    public static PipelineDeclaration Load(string repoRoot) =>
+        Parse(YamlFile.LoadMapping(Path.Combine(repoRoot, "experiments", "pipeline.yaml"), Display));
+
+    public static PipelineDeclaration Parse(YamlMappingNode root)
+    {
+        var stagesNode = root.Children.TryGetValue(new YamlScalarNode("stages"), out var n) ? n as YamlMappingNode : null;
+        if (stagesNode is null || root.Children.Count != 1)
+            throw new WorkflowException("RSW101", "expected exactly one top-level key, stages:, holding a mapping of stage name → declaration", SourceLocation.Of(Display, root));
+        var list = YamlFile.Entries(stagesNode, Display).Select(e => ReadStage(e.Key, e.KeyNode, e.Value)).ToList();
+        return new PipelineDeclaration(TopoSort(list));
+    }
+
+    /// <summary>The stages needed for <paramref name="targets"/> (all when empty), upstream first.</summary>
+    public IReadOnlyList<StageDeclaration> Closure(IReadOnlyList<string> targets)
+    {
+        if (targets.Count == 0) return Stages;
+        var need = new HashSet<string>(StringComparer.Ordinal);
+        void Visit(string name) { if (need.Add(name)) foreach (var u in ByName[name].Upstream) Visit(u); }
+        foreach (var t in targets) Visit(t);
+        return Stages.Where(s => need.Contains(s.Name)).ToList();
+    }
+
+    private static StageDeclaration ReadStage(string name, YamlScalarNode keyNode, YamlNode value)
+    {
+        var at = SourceLocation.Of(Display, keyNode);
+        if (value is not YamlMappingNode map)
+            throw new WorkflowException("RSW102", $"stage '{name}': expected a mapping of its fields", SourceLocation.Of(Display, value));
+        foreach (var (field, fk, _) in YamlFile.Entries(map, Display))
+            if (!Fields.Contains(field))
+                throw new WorkflowException("RSW103", $"stage '{name}': unknown field '{field}'{DidYouMean.Suffix(field, Fields)}", SourceLocation.Of(Display, fk));
+        var versionNode = Get(map, "version")
+            ?? throw new WorkflowException("RSW104", $"stage '{name}': missing version: (an integer bumped when outputs change meaning)", at);
+        var version = ScalarParser.Read(versionNode, ConfigKind.Int)?.GetValue<long>()
+            ?? throw new WorkflowException("RSW104", $"stage '{name}': version expects an integer", SourceLocation.Of(Display, versionNode));
+        var perItemNode = Get(map, "per_item");
+        return new StageDeclaration
+        {
+            Name = name,
+            Version = (int)version,
+            Description = (Get(map, "description") as YamlScalarNode)?.Value ?? "",
+            Config = Strings(map, "config", name),
+            ItemConfig = Strings(map, "item_config", name),
+            Upstream = Strings(map, "upstream", name),
+            Datasets = Strings(map, "datasets", name),
+            Code = Strings(map, "code", name),
+            PerItem = perItemNode is null ? false
+                : ScalarParser.Read(perItemNode, ConfigKind.Bool)?.GetValue<bool>()
+                  ?? throw new WorkflowException("RSW104", $"stage '{name}': per_item expects true or false", SourceLocation.Of(Display, perItemNode)),
+            DeclaredAt = at,
+        };
+    }
+
+    private static YamlNode? Get(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
+
+    private static List<string> Strings(YamlMappingNode map, string field, string stage)
+    {
+        var node = Get(map, field);
+        if (node is null) return [];
+        return (ScalarParser.Read(node, ConfigKind.Strings) as System.Text.Json.Nodes.JsonArray)?.Select(v => v!.GetValue<string>()).ToList()
+            ?? throw new WorkflowException("RSW104", $"stage '{stage}': {field} expects a list of strings, e.g. [a, b]", SourceLocation.Of(Display, node));
+    }
+
+    private static List<StageDeclaration> TopoSort(List<StageDeclaration> stages)
+    {
+        var byName = stages.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        foreach (var s in stages)
+            foreach (var u in s.Upstream)
+                if (!byName.ContainsKey(u))
+                    throw new WorkflowException("RSW105", $"stage '{s.Name}': unknown upstream '{u}'{DidYouMean.Suffix(u, byName.Keys)}", s.DeclaredAt);
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        var visiting = new HashSet<string>(StringComparer.Ordinal);
+        var order = new List<StageDeclaration>();
+        void Visit(StageDeclaration s)
+        {
+            if (done.Contains(s.Name)) return;
+            if (!visiting.Add(s.Name))
+                throw new WorkflowException("RSW106", $"stage '{s.Name}' is part of an upstream cycle", s.DeclaredAt);
+            foreach (var u in s.Upstream) Visit(byName[u]);
+            visiting.Remove(s.Name);
+            done.Add(s.Name);
+            order.Add(s);
+        }
+        foreach (var s in stages) Visit(s);
+        return order;
+    }
+}

@@ -1,0 +1,22 @@
+namespace RefusalSae.Engine.Pipeline;
+
+/// <summary>
+/// One stage as declared in experiments/pipeline.yaml. <see cref="Config"/> are dotted prefixes of
+/// experiments/defaults.yaml the stage reads (its key covers exactly those values); <see cref="ItemConfig"/> are the
+/// keys that only choose the item list (left out of the per-item key); <see cref="Datasets"/> are catalog ids, or
+/// `${config.key}` to take the id(s) from a string or strings config value; <see cref="Code"/> are repo-relative
+/// folders whose *.cs files are hashed into the key.
+/// </summary>
+public sealed record StageDeclaration
+{
+    public required string Name { get; init; }
+    public required int Version { get; init; }
+    public string Description { get; init; } = "";
+    public IReadOnlyList<string> Config { get; init; } = [];
+    public IReadOnlyList<string> ItemConfig { get; init; } = [];
+    public IReadOnlyList<string> Upstream { get; init; } = [];
+    public IReadOnlyList<string> Datasets { get; init; } = [];
+    public IReadOnlyList<string> Code { get; init; } = [];
+    public bool PerItem { get; init; }
+    public required SourceLocation DeclaredAt { get; init; }
+}

@@ -1,0 +1,54 @@
+using System.Text;
+using System.Text.Json;
+using RefusalSae.Engine.Keys;
+
+namespace RefusalSae.Engine.Stages;
+
+/// <summary>
+/// Engine-provided per-item results for `per_item` stages. An item's file is named by the hash of its content
+/// inside a folder named by the stage's item key (the stage key computed without the item-list config keys and
+/// without dataset hashes), so a killed run resumes at the first missing item and a larger prompt set computes
+/// only the new prompts. Each item is written atomically the moment it is computed.
+/// </summary>
+public sealed class ItemCache(string? directory, string stage)
+{
+    public int Computed { get; private set; }
+    public int Cached { get; private set; }
+
+    /// <summary>
+    /// Returns the cached result for the item whose identity is <paramref name="content"/> (e.g. the rendered prompt),
+    /// or computes and stores it. Results round-trip through JSON, so return plain records.
+    /// </summary>
+    public T GetOrCompute<T>(string content, Func<T> compute)
+    {
+        var dir = directory ?? throw new StageException("RSW305", $"stage '{stage}' uses the item cache but is not declared per_item: true in experiments/pipeline.yaml.");
+        var path = Path.Combine(dir, Hashing.Hex(Encoding.UTF8.GetBytes(content)) + ".json");
+        if (File.Exists(path))
+        {
+            try
+            {
+                var hit = JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json.Options);
+                if (hit is not null) { Cached++; return hit; }
+            }
+            catch (JsonException) { /* a torn or foreign file: recompute and overwrite it */ }
+        }
+        var value = compute();
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(value, Json.Options));
+        Computed++;
+        return value;
+    }
+
+    /// <summary>Maps every item in order through the cache, reporting progress; the result order is the input order.</summary>
+    public IReadOnlyList<TOut> Map<TIn, TOut>(IReadOnlyList<TIn> items, Func<TIn, string> contentOf, Func<TIn, TOut> compute,
+        ProgressReporter? progress = null, CancellationToken cancellation = default)
+    {
+        var results = new List<TOut>(items.Count);
+        foreach (var item in items)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            results.Add(GetOrCompute(contentOf(item), () => compute(item)));
+            progress?.Advance();
+        }
+        return results;
+    }
+}
