@@ -67,6 +67,29 @@ public sealed class SafeTensorsFile : IDisposable
         return t;
     }
 
+    /// <summary>
+    /// Fills <paramref name="destination"/> (same shape; any dtype and device) with tensor <paramref name="name"/>.
+    /// A contiguous CPU destination of the file's dtype is filled straight from the file, with no temporary copy.
+    /// </summary>
+    public void ReadInto(string name, Tensor destination)
+    {
+        if (!Entries.TryGetValue(name, out var e))
+            throw new KeyNotFoundException($"{Path}: no tensor named '{name}'.");
+        if (!e.Shape.SequenceEqual(destination.shape))
+            throw new InvalidDataException(
+                $"{Path}: tensor '{name}' has shape [{string.Join(",", e.Shape)}], expected [{string.Join(",", destination.shape)}].");
+        var fileType = SafeTensorsDType.ToScalarType(e.DType, Path, name);
+        using var noGrad = torch.no_grad();
+        if (fileType == destination.dtype && destination.device_type == DeviceType.CPU && destination.is_contiguous())
+        {
+            _stream.Position = _dataStart + e.Begin;
+            ReadInto(destination, e);
+            return;
+        }
+        using var staged = Read(name);
+        destination.copy_(staged);
+    }
+
     /// <summary>Reads every tensor; convenient for small files (fixtures, SAEs, stage outputs).</summary>
     public Dictionary<string, Tensor> ReadAll(ScalarType? dtype = null) =>
         Entries.Keys.ToDictionary(k => k, k => Read(k, dtype));
