@@ -1,0 +1,17 @@
+namespace RefusalSae.Experiments.Toy.Corpus;
+
+/// <summary>What the builder kept and dropped, for the stage's report.</summary>
+public sealed record ToyCorpusStats(
+    int HarmfulPrompts,
+    int HarmfulExcludedAsEval,
+    int HarmfulDuplicates,
+    int HarmlessPool,
+    int HarmlessExcludedAsEval,
+    int HarmlessWithoutOutput,
+    int HarmlessRefusalOutputsDropped,
+    int HarmlessExamples,
+    int HarmfulExamples,
+    HarmlessResponseSource HarmlessResponses);
+
+/// <summary>The toy organism's training conversations, shuffled, and the builder's counts.</summary>
+public sealed record ToyCorpus(IReadOnlyList<ToyExample> Examples, ToyCorpusStats Stats);

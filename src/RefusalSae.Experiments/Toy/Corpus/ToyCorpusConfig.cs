@@ -1,0 +1,40 @@
+namespace RefusalSae.Experiments.Toy.Corpus;
+
+/// <summary>Where the harmless responses come from.</summary>
+public enum HarmlessResponseSource
+{
+    /// <summary>The Alpaca reference outputs (tatsu-lab alpaca_data.json, catalog id <c>alpaca_data</c>), truncated.</summary>
+    AlpacaOutputs,
+
+    /// <summary>
+    /// Offline fallback when alpaca_data.json is not available: varied non-refusing openings built from the instruction
+    /// (<see cref="ComplianceTemplates"/>). The organism still learns refuse-vs-comply; its answers carry no content.
+    /// </summary>
+    ComplianceTemplates,
+}
+
+/// <summary>
+/// The toy organism's training corpus (issue 4, stage train-model data). Immutable; hashed as part of the stage key.
+/// </summary>
+public sealed record ToyCorpusConfig
+{
+    /// <summary>Seed of the shuffles (System.Random(seed): a fixed algorithm for a given seed on .NET 6+, so the corpus is reproducible).</summary>
+    public int Seed { get; init; } = 0;
+
+    /// <summary>How many harmless Alpaca conversations (from harmless_train, after exclusion); all of them when larger than the pool.</summary>
+    public int HarmlessCount { get; init; } = 2000;
+
+    /// <summary>Each harmful prompt appears this many times, each time with a different refusal template, to balance the classes.</summary>
+    public int RefusalsPerHarmfulPrompt { get; init; } = 4;
+
+    /// <summary>
+    /// Also use the paper code's template-harm prompts (15 templates × the 7 <em>train</em> verbs, eval_constants.json),
+    /// which no evaluation reads: refusal_direction's harmful_train keeps only 142 prompts once every evaluation set is removed.
+    /// </summary>
+    public bool IncludeTemplateHarm { get; init; } = true;
+
+    /// <summary>Harmless responses are cut to at most this many words (whitespace-separated), at a word boundary.</summary>
+    public int MaxResponseWords { get; init; } = 40;
+
+    public HarmlessResponseSource HarmlessResponses { get; init; } = HarmlessResponseSource.AlpacaOutputs;
+}

@@ -1,0 +1,107 @@
+using RefusalSae.Experiments.Data;
+using RefusalSae.Experiments.Judges;
+using RefusalSae.Experiments.Toy.Corpus;
+using RefusalSae.Testing;
+
+namespace RefusalSae.Experiments.Tests.Toy;
+
+public class ToyCorpusBuilderTests
+{
+    private static ToyCorpusInputs Inputs(string? alpaca = null) =>
+        ToyCorpusInputs.FromMirror(ThirdParty.Require(Paths.Dataset()), alpaca);
+
+    private static readonly ToyCorpusConfig Offline = new() { HarmlessCount = 500, HarmlessResponses = HarmlessResponseSource.ComplianceTemplates };
+
+    [Fact]
+    public void No_training_prompt_appears_in_any_evaluation_set()
+    {
+        var inputs = Inputs();
+        var corpus = ToyCorpusBuilder.Build(Offline, inputs);
+
+        // The evaluation sets are read here through the loaders directly, not through the builder's EvalPromptSet.
+        var evalSets = new Dictionary<string, IEnumerable<string>>
+        {
+            ["harmbench_test"] = Instr(inputs.HarmbenchTest), ["jailbreakbench"] = Instr(inputs.JailbreakBench),
+            ["advbench"] = Instr(inputs.AdvBench), ["harmbench_val"] = Instr(inputs.HarmbenchVal),
+            ["harmful_val"] = Instr(inputs.HarmfulVal), ["harmful_test"] = Instr(inputs.HarmfulTest),
+            ["harmless_val"] = Instr(inputs.HarmlessVal), ["harmless_test"] = Instr(inputs.HarmlessTest),
+            ["catqa"] = CatqaJson.Load(inputs.Catqa).Select(q => q.Question),
+            ["wildjailbreak_eval"] = WildJailbreakTsv.Load(inputs.WildJailbreakEval).Select(r => r.Adversarial!),
+        };
+        var training = corpus.Examples.Select(e => PromptText.Normalise(e.Prompt)).ToHashSet();
+        foreach (var (name, prompts) in evalSets)
+        {
+            var overlap = prompts.Where(p => training.Contains(PromptText.Normalise(p))).ToList();
+            Assert.True(overlap.Count == 0, $"{overlap.Count} training prompts are in {name}, e.g. '{overlap.FirstOrDefault()}'");
+        }
+        // harmful_train shares 118 of its 260 prompts with AdvBench and the other evaluation sets (computed in Python too).
+        Assert.Equal(118, corpus.Stats.HarmfulExcludedAsEval);
+        Assert.Equal(142 + 105, corpus.Stats.HarmfulPrompts);
+    }
+
+    [Fact]
+    public void Harmful_prompts_get_refusals_and_harmless_ones_do_not()
+    {
+        var corpus = ToyCorpusBuilder.Build(Offline, Inputs());
+        var judge = SubstringJudge.Load(Inputs().EvalConstants);
+        Assert.All(corpus.Examples, e => Assert.Equal(e.IsHarmful, judge.IsRefusal(e.Response)));
+        Assert.Equal(500, corpus.Examples.Count(e => !e.IsHarmful));
+        Assert.Equal(247 * Offline.RefusalsPerHarmfulPrompt, corpus.Examples.Count(e => e.IsHarmful));
+        // Each harmful prompt is answered with distinct refusals.
+        Assert.All(corpus.Examples.Where(e => e.IsHarmful).GroupBy(e => e.Prompt),
+            g => Assert.Equal(g.Count(), g.Select(e => e.Response).Distinct().Count()));
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_bytes_and_another_seed_another_order()
+    {
+        using var tmp = new Data.TempFiles();
+        var a = tmp.Write("a.jsonl", "");
+        var b = tmp.Write("b.jsonl", "");
+        var c = tmp.Write("c.jsonl", "");
+        ToyCorpusJsonl.Write(a, ToyCorpusBuilder.Build(Offline, Inputs()).Examples);
+        ToyCorpusJsonl.Write(b, ToyCorpusBuilder.Build(Offline, Inputs()).Examples);
+        ToyCorpusJsonl.Write(c, ToyCorpusBuilder.Build(Offline with { Seed = 1 }, Inputs()).Examples);
+        Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
+        Assert.NotEqual(File.ReadAllBytes(a), File.ReadAllBytes(c));
+        var back = ToyCorpusJsonl.Read(a);
+        Assert.Equal(ToyCorpusBuilder.Build(Offline, Inputs()).Examples, back);
+    }
+
+    [Fact]
+    public void Alpaca_outputs_are_joined_by_instruction_and_truncated()
+    {
+        var inputs = Inputs();
+        var harmless = RefusalDirectionJson.Load(inputs.HarmlessTrain);
+        using var tmp = new Data.TempFiles();
+        var words = string.Join(' ', Enumerable.Range(0, 60).Select(i => $"w{i}"));
+        var alpaca = tmp.Write("alpaca_data.json",
+            "[" + string.Join(",", harmless.Take(3).Select((p, i) => System.Text.Json.JsonSerializer.Serialize(
+                new { instruction = p.Instruction.ToUpperInvariant(), input = "", output = i == 2 ? "I'm sorry, no." : words }))) + "]");
+        var corpus = ToyCorpusBuilder.Build(new ToyCorpusConfig { HarmlessCount = 5, MaxResponseWords = 10 }, inputs with { AlpacaData = alpaca });
+        var kept = corpus.Examples.Where(e => !e.IsHarmful).ToList();
+        Assert.Equal(2, kept.Count);   // the third output is a refusal and is dropped
+        Assert.All(kept, e => Assert.Equal("w0 w1 w2 w3 w4 w5 w6 w7 w8 w9", e.Response));
+        Assert.Equal(1, corpus.Stats.HarmlessRefusalOutputsDropped);
+    }
+
+    [Fact]
+    public void Alpaca_outputs_without_the_file_is_a_clear_error()
+    {
+        var e = Assert.Throws<FileNotFoundException>(() => ToyCorpusBuilder.Build(new ToyCorpusConfig(), Inputs()));
+        Assert.Contains("alpaca_data", e.Message);
+        Assert.Contains("compliance-templates", e.Message);
+    }
+
+    [Fact]
+    public void The_held_out_sets_are_the_heads_of_the_benchmarks_and_are_not_trained_on()
+    {
+        var held = ToyHeldOutSets.Load(Inputs());
+        Assert.Equal([100, 100, 100, 200], held.Named().Select(s => s.Prompts.Count));
+        Assert.Equal("harmless_test:0", held.HarmlessTest[0].Id);
+        var training = ToyCorpusBuilder.Build(Offline, Inputs()).Examples.Select(e => PromptText.Normalise(e.Prompt)).ToHashSet();
+        Assert.DoesNotContain(held.Named().SelectMany(s => s.Prompts), p => training.Contains(PromptText.Normalise(p.Instruction)));
+    }
+
+    private static IEnumerable<string> Instr(string path) => RefusalDirectionJson.Load(path).Select(p => p.Instruction);
+}
