@@ -6,13 +6,7 @@ namespace RefusalSae.Core.Tests.Tokenization;
 
 public sealed class Llama2SentencePieceTests(ITestOutputHelper output)
 {
-    private static readonly Lazy<ITextTokenizer> Llama2 = new(() => TokenizerLoader.Load(Paths.Fixture("llama2-tokenizer")));
-
-    private static ITextTokenizer Load()
-    {
-        ThirdParty.Require(Paths.Fixture("llama2-tokenizer", "tokenizer.model"));
-        return Llama2.Value;
-    }
+    private static ITextTokenizer Load() => FixtureTokenizers.Llama2;
 
     [Fact]
     public void Every_Llama2_golden_encoding_is_reproduced_exactly() =>

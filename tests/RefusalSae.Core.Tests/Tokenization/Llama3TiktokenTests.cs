@@ -6,13 +6,7 @@ namespace RefusalSae.Core.Tests.Tokenization;
 
 public sealed class Llama3TiktokenTests(ITestOutputHelper output)
 {
-    private static readonly Lazy<ITextTokenizer> Llama3 = new(() => TokenizerLoader.Load(Paths.Fixture("llama3-tokenizer", "tokenizer.model")));
-
-    private static ITextTokenizer Load()
-    {
-        ThirdParty.Require(Paths.Fixture("llama3-tokenizer", "tokenizer.model"));
-        return Llama3.Value;
-    }
+    private static ITextTokenizer Load() => FixtureTokenizers.Llama3;
 
     [Fact]
     public void Every_Llama3_golden_encoding_is_reproduced_exactly() =>
