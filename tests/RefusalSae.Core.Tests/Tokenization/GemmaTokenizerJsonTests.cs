@@ -6,13 +6,7 @@ namespace RefusalSae.Core.Tests.Tokenization;
 
 public sealed class GemmaTokenizerJsonTests(ITestOutputHelper output)
 {
-    private static readonly Lazy<HfTokenizer> Gemma = new(() => HfTokenizerJson.Load(Paths.Fixture("gemma-tokenizer", "tokenizer.json")));
-
-    private static ITextTokenizer Load()
-    {
-        ThirdParty.Require(Paths.Fixture("gemma-tokenizer", "tokenizer.json"));
-        return Gemma.Value;
-    }
+    private static ITextTokenizer Load() => FixtureTokenizers.Gemma;
 
     [Fact]
     public void Every_Gemma_golden_encoding_is_reproduced_exactly() =>
