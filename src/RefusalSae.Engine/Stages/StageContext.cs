@@ -69,6 +69,13 @@ public sealed class StageContext
         }
     }
 
+    /// <summary>
+    /// Resumable state of a long stage (e.g. training checkpoints): keyed by the stage key, so only a rerun of the
+    /// same inputs resumes from it. The stage deletes it when it has finished.
+    /// </summary>
+    public string ScratchDirectory =>
+        _request.ScratchDirectory ?? Path.Combine(Path.GetTempPath(), "refusalsae-scratch", _request.Key);
+
     /// <summary>The output folder of a declared upstream stage (read-only).</summary>
     public string Upstream(string stage) =>
         _request.Upstream.TryGetValue(stage, out var dir) ? dir

@@ -17,6 +17,11 @@ public sealed record StageRequest
     public required IReadOnlyDictionary<string, string> Datasets { get; init; }
     /// <summary>Folder of the per-item cache for this stage's item key (null when the stage is not per-item).</summary>
     public string? ItemCacheDirectory { get; init; }
+    /// <summary>
+    /// A folder that survives a killed run of this exact key (training checkpoints), removed once the stage succeeds.
+    /// Null: a folder under the system temp directory named by the key.
+    /// </summary>
+    public string? ScratchDirectory { get; init; }
     /// <summary>Where the worker writes its <see cref="StageResult"/>.</summary>
     public required string ResultFile { get; init; }
 

@@ -1,0 +1,66 @@
+using System.Globalization;
+using RefusalSae.Core.Chat;
+using RefusalSae.Core.Models;
+using RefusalSae.Core.Tokenization;
+using RefusalSae.Engine.Stages;
+using RefusalSae.Experiments.Reporting;
+using RefusalSae.Experiments.Toy.Corpus;
+using RefusalSae.Experiments.Toy.Model;
+using RefusalSae.Experiments.Toy.Training;
+using TorchSharp;
+
+namespace RefusalSae.Experiments.Stages.TrainModel;
+
+/// <summary>
+/// train-model: trains the toy organism (a small Gemma-2) on the corpus and saves it as a Hugging Face snapshot with
+/// its tokenizer. Deterministic for a seed on one machine; resumes from its last checkpoint after a kill.
+/// Outputs: model/ (config.json, model.safetensors, tokenizer.json), training_log.csv, training_curve.{png,svg}.
+/// </summary>
+public sealed class TrainModelStage : IStage
+{
+    public string Name => "train-model";
+
+    public void Run(StageContext ctx)
+    {
+        var modelSettings = ctx.Config<ToyModelSettings>("toy.model");
+        var options = ctx.Config<LmTrainerOptions>("toy.train");
+        var tokenizerPath = Path.Combine(ctx.Upstream("toy-tokenizer"), ToyModelFolder.TokenizerFile);
+        var tokenizer = TokenizerLoader.Load(tokenizerPath);
+        var examples = ToyCorpusJsonl.Read(Path.Combine(ctx.Upstream("toy-corpus"), "corpus.jsonl"));
+        var data = ToySequences.Encode(new ChatEncoder(tokenizer, ChatFormat.Gemma2), examples, options.MaxLength);
+
+        torch.manual_seed(options.Seed);
+        using var model = CausalLM.Create(modelSettings.ToModelConfig(tokenizer), torch.ScalarType.Float32, torch.CPU, options.Seed);
+        var parameters = model.Parameters().Sum(p => p.numel());
+        ctx.Log.WriteLine($"train-model: {parameters:N0} parameters, {data.Count} sequences, {options.Steps} steps of {options.BatchSize}");
+        var progress = ctx.Progress(options.Steps, "steps");
+        var trainer = new LmTrainer(model, options, tokenizer.PadId)
+        {
+            OnStep = (s, total, eta) =>
+            {
+                progress.Advance();
+                if (s.Step % 25 == 0 || s.Step == total)
+                    ctx.Log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"train-model: step {s.Step}/{total} loss {s.Loss:F4} lr {s.LearningRate:E2} grad-norm {s.GradNorm:F2} ETA {eta:mm\\:ss}"));
+            },
+        };
+        var log = trainer.Train(data, ctx.ScratchDirectory);
+
+        var modelDir = ctx.Output("model");
+        ModelSnapshot.Save(model, modelDir);
+        File.Copy(tokenizerPath, Path.Combine(modelDir, ToyModelFolder.TokenizerFile));
+        WriteLog(ctx.Output("training_log.csv"), log);
+        LineFigure.Save(ctx.OutputDirectory, "training_curve", "Toy organism training loss", "step", "cross-entropy (response tokens)",
+            [new LineSeries("train loss", log.Select(s => (double)s.Step).ToList(), Smooth(log.Select(s => s.Loss).ToList(), 10))],
+            markers: false);
+        if (Directory.Exists(ctx.ScratchDirectory)) Directory.Delete(ctx.ScratchDirectory, recursive: true);
+    }
+
+    private static void WriteLog(string path, IReadOnlyList<TrainingStep> log) =>
+        File.WriteAllLines(path, log.Select(s => string.Create(CultureInfo.InvariantCulture,
+            $"{s.Step},{s.Loss:R},{s.LearningRate:R},{s.GradNorm:R}")).Prepend("step,loss,learning_rate,grad_norm"));
+
+    /// <summary>A trailing moving average, so the figure shows the trend rather than per-batch noise.</summary>
+    private static List<double> Smooth(IReadOnlyList<double> values, int window) =>
+        values.Select((_, i) => values.Skip(Math.Max(0, i - window + 1)).Take(Math.Min(window, i + 1)).Average()).ToList();
+}

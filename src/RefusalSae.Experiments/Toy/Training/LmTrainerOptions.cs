@@ -1,0 +1,28 @@
+namespace RefusalSae.Experiments.Toy.Training;
+
+/// <summary>Optimisation settings of the toy organism (bound from the experiment's <c>toy.train</c> block).</summary>
+public sealed record LmTrainerOptions
+{
+    public required int Seed { get; init; }
+    public required int Steps { get; init; }
+    public required int BatchSize { get; init; }
+    /// <summary>Sequences are cut to this many tokens (the response is truncated, never the prompt's template).</summary>
+    public required int MaxLength { get; init; }
+    public required double LearningRate { get; init; }
+    /// <summary>The cosine schedule decays to LearningRate × MinLearningRateRatio.</summary>
+    public double MinLearningRateRatio { get; init; } = 0.1;
+    public int WarmupSteps { get; init; } = 50;
+    public double WeightDecay { get; init; } = 0.05;
+    public double GradClip { get; init; } = 1.0;
+    /// <summary>A resumable checkpoint every this many steps (0 = never).</summary>
+    public int CheckpointEvery { get; init; } = 100;
+
+    /// <summary>Linear warm-up then cosine decay (nanoGPT's get_lr); a pure function of the step.</summary>
+    public double LearningRateAt(int step)
+    {
+        if (step < WarmupSteps) return LearningRate * (step + 1) / WarmupSteps;
+        var progress = Math.Min(1.0, (double)(step - WarmupSteps) / Math.Max(1, Steps - WarmupSteps));
+        var min = LearningRate * MinLearningRateRatio;
+        return min + 0.5 * (1 + Math.Cos(Math.PI * progress)) * (LearningRate - min);
+    }
+}

@@ -1,0 +1,86 @@
+using RefusalSae.Core.Models;
+using RefusalSae.Experiments.Toy.Training;
+using TorchSharp;
+
+namespace RefusalSae.Experiments.Tests.Toy;
+
+public sealed class LmTrainerTests
+{
+    private static readonly ModelConfig Tiny = new()
+    {
+        Architecture = ModelArchitecture.Gemma2, VocabSize = 40, HiddenSize = 16, IntermediateSize = 32,
+        NumHiddenLayers = 2, NumAttentionHeads = 2, NumKeyValueHeads = 1, HeadDim = 8, RmsNormEps = 1e-6,
+        RopeTheta = 10000, TieWordEmbeddings = true, QueryPreAttnScalar = 8, SlidingWindow = 16,
+        AttnLogitSoftcapping = 50, FinalLogitSoftcapping = 30, PadTokenId = 0,
+    };
+
+    private static LmTrainerOptions Options(int steps) => new()
+    {
+        Seed = 3, Steps = steps, BatchSize = 4, MaxLength = 12, LearningRate = 1e-2, WarmupSteps = 2, CheckpointEvery = 5,
+    };
+
+    /// <summary>A learnable toy language: the response repeats the prompt's tokens shifted by one.</summary>
+    private static List<TrainingSequence> Data()
+    {
+        var rng = new Random(7);
+        return Enumerable.Range(0, 24).Select(_ =>
+        {
+            var prompt = Enumerable.Range(0, 4).Select(_ => rng.Next(1, 19)).ToArray();
+            return new TrainingSequence([.. prompt, .. prompt.Select(t => t + 20)], prompt.Length);
+        }).ToList();
+    }
+
+    private static (float[] Weights, IReadOnlyList<TrainingStep> Log) Train(int steps, string dir, Action<TrainingStep>? onStep = null)
+    {
+        using var model = CausalLM.Create(Tiny, torch.ScalarType.Float32, torch.CPU, seed: 11);
+        var trainer = new LmTrainer(model, Options(steps), padId: 0) { OnStep = (s, _, _) => onStep?.Invoke(s) };
+        var log = trainer.Train(Data(), dir);
+        var flat = torch.cat(model.Parameters().Select(p => p.detach().flatten()).ToList());
+        return (flat.data<float>().ToArray(), log);
+    }
+
+    private static string TempDir() => Directory.CreateTempSubdirectory("rsw-train-").FullName;
+
+    [Fact]
+    public void The_same_seed_and_data_give_bit_identical_weights()
+    {
+        var (a, logA) = Train(12, TempDir());
+        var (b, _) = Train(12, TempDir());
+        Assert.Equal(a, b);
+        Assert.True(logA[^1].Loss < logA[0].Loss, $"loss went from {logA[0].Loss} to {logA[^1].Loss}");
+    }
+
+    [Fact]
+    public void A_killed_run_resumes_from_its_checkpoint_and_ends_with_the_same_bits()
+    {
+        var (reference, _) = Train(12, TempDir());
+        var dir = TempDir();
+        Assert.Throws<OperationCanceledException>(() =>
+            Train(12, dir, s => { if (s.Step == 8) throw new OperationCanceledException("simulated kill"); }));
+        Assert.True(File.Exists(Path.Combine(dir, "current", "step.txt")), "a checkpoint at step 5 should exist");
+        var steps = new List<int>();
+        var (resumed, log) = Train(12, dir, s => steps.Add(s.Step));
+        Assert.Equal(6, steps[0]);                 // resumed after the step-5 checkpoint
+        Assert.Equal(12, log.Count);               // the log carries the steps before the kill
+        Assert.Equal(reference, resumed);
+    }
+
+    [Fact]
+    public void The_schedule_warms_up_linearly_then_decays_to_the_floor()
+    {
+        var o = Options(100) with { WarmupSteps = 10, MinLearningRateRatio = 0.1 };
+        Assert.Equal(1e-3, o.LearningRateAt(0), 12);
+        Assert.Equal(1e-2, o.LearningRateAt(9), 12);
+        Assert.Equal(1e-3, o.LearningRateAt(100), 12);
+        Assert.True(o.LearningRateAt(50) < o.LearningRateAt(20));
+    }
+
+    [Fact]
+    public void Targets_cover_only_response_tokens()
+    {
+        var (ids, mask, targets) = LmBatch.Collate([new TrainingSequence([5, 6, 7, 8], 2)], 10, padId: 0);
+        Assert.Equal(new long[] { 5, 6, 7, 8 }, ids.data<long>().ToArray());
+        Assert.Equal(new long[] { 1, 1, 1, 1 }, mask.data<long>().ToArray());
+        Assert.Equal(new long[] { LmBatch.Ignore, 7, 8, LmBatch.Ignore }, targets.data<long>().ToArray());
+    }
+}
