@@ -56,7 +56,7 @@ public static class Staleness
         {
             var path = prefix.Length == 0 ? k : $"{prefix}.{k}";
             if (v is JsonObject sub) Flatten(sub, path, into);
-            else into[path] = Text(v);
+            else into[path] = v?.GetValueKind() == System.Text.Json.JsonValueKind.String ? v.GetValue<string>() : Text(v);
         }
         return into;
     }
