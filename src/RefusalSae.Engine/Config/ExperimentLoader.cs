@@ -118,7 +118,7 @@ public sealed class ExperimentLoader(string repoRoot, ConfigSchema schema, ISet<
                 throw new WorkflowException("RSW010", $"unknown key '{path}' in -p:Set{DidYouMean.Suffix(path, schema.Keys.Keys)}", at);
             var node = ParseFlow(text, raw, at);
             values[path] = new ConfigEntry(ScalarParser.Read(node, key.Kind)
-                ?? throw new WorkflowException("RSW011", $"-p:Set '{path}' expects {ConfigKinds.Name(key.Kind)}, got {ScalarParser.Describe(node)}", at), new SourceLocation($"{OverridesSource} {path}", 0, 0));
+                ?? throw new WorkflowException("RSW011", $"-p:Set '{path}' expects {ConfigKinds.Name(key.Kind)}, got {ScalarParser.Describe(node)}", at), new SourceLocation(OverridesSource, 0, 0));
         }
     }
 

@@ -11,11 +11,16 @@ public static class YamlFile
     {
         if (!File.Exists(path))
             throw new WorkflowException("RSW002", $"file not found: {display}", new SourceLocation(display, 0, 0));
+        var text = File.ReadAllText(path);
+        CheckIndentation(text, display);
         var stream = new YamlStream();
         try
         {
-            using var reader = new StreamReader(path);
-            stream.Load(reader);
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e) when (Clean(e).StartsWith("Duplicate key ", StringComparison.Ordinal))
+        {
+            throw new WorkflowException("RSW005", $"duplicate key '{Clean(e)["Duplicate key ".Length..]}'", SourceLocation.Of(display, e.Start));
         }
         catch (YamlException e)
         {
@@ -41,6 +46,19 @@ public static class YamlFile
             if (!seen.Add(key))
                 throw new WorkflowException("RSW005", $"duplicate key '{key}'", SourceLocation.Of(display, k));
             yield return (key, keyNode, v);
+        }
+    }
+
+    /// <summary>YamlDotNet reports a tab in indentation at the start of the enclosing mapping; we name the line.</summary>
+    private static void CheckIndentation(string text, string display)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', 0, indent);
+            if (tab >= 0)
+                throw new WorkflowException("RSW001", "invalid YAML: a tab in the indentation (YAML indents with spaces)", new SourceLocation(display, i + 1, tab + 1));
         }
     }
 

@@ -10,7 +10,7 @@ namespace RefusalSae.Engine.Stages;
 public sealed class ProgressReporter(TextWriter log, string stage, int total, string unit)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private TimeSpan _lastPrint = TimeSpan.MinValue;
+    private TimeSpan? _lastPrint;
     private int _done;
 
     public int Done => _done;
@@ -20,7 +20,7 @@ public sealed class ProgressReporter(TextWriter log, string stage, int total, st
     {
         _done += count;
         var now = _clock.Elapsed;
-        if (_done >= total || now - _lastPrint >= TimeSpan.FromSeconds(1))
+        if (_done >= total || _lastPrint is null || now - _lastPrint >= TimeSpan.FromSeconds(1))
         {
             _lastPrint = now;
             log.WriteLine(Format(_done, total, now));

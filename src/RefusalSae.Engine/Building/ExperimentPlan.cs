@@ -1,0 +1,52 @@
+using RefusalSae.Engine.Config;
+using RefusalSae.Engine.Datasets;
+using RefusalSae.Engine.Pipeline;
+
+namespace RefusalSae.Engine.Building;
+
+/// <summary>
+/// Everything known before any stage runs: the pipeline, the validated config, the stages to build (upstream first)
+/// and each stage's dataset ids. Building it validates all inputs, so nothing runs on an invalid config.
+/// </summary>
+public sealed record ExperimentPlan(PipelineDeclaration Pipeline, ResolvedConfig Config, IReadOnlyList<StageDeclaration> Stages,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> DatasetIds, DatasetCatalog Catalog)
+{
+    public static ExperimentPlan Load(string repoRoot, string experiment, string? overrides)
+    {
+        var pipeline = PipelineDeclaration.Load(repoRoot);
+        var schema = ConfigSchema.Load(Path.Combine(repoRoot, "experiments", "defaults.yaml"), "experiments/defaults.yaml");
+        foreach (var s in pipeline.Stages)
+            foreach (var prefix in s.Config.Concat(s.ItemConfig))
+                if (!schema.Keys.ContainsKey(prefix) && !schema.IsGroup(prefix))
+                    throw new WorkflowException("RSW108", $"stage '{s.Name}' reads config '{prefix}', which experiments/defaults.yaml does not define{DidYouMean.Suffix(prefix, schema.Keys.Keys.Concat(schema.Keys.Keys.Select(k => k[..Math.Max(0, k.LastIndexOf('.'))])).Distinct())}", s.DeclaredAt);
+        var config = new ExperimentLoader(repoRoot, schema, pipeline.ByName.Keys.ToHashSet(StringComparer.Ordinal)).Load(experiment, overrides);
+        var stages = pipeline.Closure(config.Targets);
+        var catalog = DatasetCatalog.Load(repoRoot);
+        var datasetIds = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var s in stages)
+        {
+            var ids = s.Datasets.SelectMany(d => Expand(d, s, config)).Distinct().ToList();
+            foreach (var (id, at) in ids)
+                if (!catalog.Datasets.ContainsKey(id))
+                    throw new WorkflowException("RSW202", $"stage '{s.Name}': unknown dataset '{id}' (not in {DatasetCatalog.Display}){DidYouMean.Suffix(id, catalog.Datasets.Keys)}", at);
+            datasetIds[s.Name] = ids.Select(i => i.Id).Distinct().ToList();
+        }
+        return new ExperimentPlan(pipeline, config, stages, datasetIds, catalog);
+    }
+
+    /// <summary>`${key}` takes the dataset id(s) from a string or strings config value; otherwise the id itself.</summary>
+    private static IEnumerable<(string Id, SourceLocation? At)> Expand(string declared, StageDeclaration s, ResolvedConfig config)
+    {
+        if (!declared.StartsWith("${", StringComparison.Ordinal) || !declared.EndsWith('}'))
+            return [(declared, s.DeclaredAt)];
+        var key = declared[2..^1];
+        if (!config.Values.TryGetValue(key, out var entry))
+            throw new WorkflowException("RSW109", $"stage '{s.Name}': datasets entry '{declared}' names no config key", s.DeclaredAt);
+        return entry.Value switch
+        {
+            System.Text.Json.Nodes.JsonArray a => a.Select(v => (v!.GetValue<string>(), (SourceLocation?)entry.At)).ToList(),
+            var v when v.GetValueKind() == System.Text.Json.JsonValueKind.String => [(v.GetValue<string>(), entry.At)],
+            _ => throw new WorkflowException("RSW109", $"stage '{s.Name}': '{key}' must be a string or strings to name datasets", s.DeclaredAt),
+        };
+    }
+}

@@ -1,0 +1,17 @@
+using RefusalSae.Engine.Stages;
+
+namespace RefusalSae.Engine.Building;
+
+/// <summary>Runs one stage request to completion (the MSBuild task: the worker process via ToolTask; tests: in process).</summary>
+public interface IStageLauncher
+{
+    /// <summary>Returns false when the stage failed (its errors are already logged).</summary>
+    bool Launch(StageRequest request, string requestFile);
+}
+
+/// <summary>Where the engine reports: MSBuild's log in the task, a list in tests.</summary>
+public interface IBuildLog
+{
+    void Message(string text, SourceLocation? at = null, string? code = null);
+    void Warning(string code, string text, SourceLocation? at = null);
+}

@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+using RefusalSae.Engine.Config;
+using YamlDotNet.RepresentationModel;
+
+namespace RefusalSae.Engine.Datasets;
+
+/// <summary>
+/// datasets/catalog.yaml: `mirrors:` (offline roots, repo-relative; env RSW_DATASETS, ':'-separated, overrides) and
+/// `datasets:` id → {file, url, sha256, format, licence, token_env}.
+/// </summary>
+public sealed partial class DatasetCatalog
+{
+    public const string Display = "datasets/catalog.yaml";
+    private static readonly HashSet<string> Fields = ["file", "url", "sha256", "format", "licence", "token_env"];
+
+    public required IReadOnlyList<string> Mirrors { get; init; }
+    public required IReadOnlyDictionary<string, DatasetEntry> Datasets { get; init; }
+
+    [GeneratedRegex("^[0-9a-f]{64}$")] private static partial Regex Sha256Pattern();
+
+    public static DatasetCatalog Load(string repoRoot)
+    {
+        var root = YamlFile.LoadMapping(Path.Combine(repoRoot, "datasets", "catalog.yaml"), Display);
+        var mirrors = new List<string>();
+        var datasets = new Dictionary<string, DatasetEntry>(StringComparer.Ordinal);
+        foreach (var (key, keyNode, value) in YamlFile.Entries(root, Display))
+        {
+            switch (key)
+            {
+                case "mirrors":
+                    mirrors.AddRange((ScalarParser.Read(value, ConfigKind.Strings) as System.Text.Json.Nodes.JsonArray)?.Select(v => v!.GetValue<string>())
+                        ?? throw Error("RSW201", "mirrors: expects a list of folders", value));
+                    break;
+                case "datasets":
+                    if (value is not YamlMappingNode map) throw Error("RSW201", "datasets: expects a mapping id → entry", value);
+                    foreach (var (id, idNode, entry) in YamlFile.Entries(map, Display))
+                        datasets[id] = ReadEntry(id, idNode, entry);
+                    break;
+                default:
+                    throw Error("RSW201", $"unknown top-level key '{key}'{DidYouMean.Suffix(key, ["mirrors", "datasets"])}", keyNode);
+            }
+        }
+        var env = Environment.GetEnvironmentVariable("RSW_DATASETS");
+        if (!string.IsNullOrWhiteSpace(env)) mirrors = [.. env.Split(':', StringSplitOptions.RemoveEmptyEntries)];
+        return new DatasetCatalog
+        {
+            Mirrors = mirrors.Select(m => Path.GetFullPath(Path.Combine(repoRoot, m))).ToList(),
+            Datasets = datasets,
+        };
+    }
+
+    private static DatasetEntry ReadEntry(string id, YamlNode idNode, YamlNode node)
+    {
+        if (node is not YamlMappingNode map) throw Error("RSW201", $"dataset '{id}': expects a mapping", node);
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (k, kn, v) in YamlFile.Entries(map, Display))
+        {
+            if (!Fields.Contains(k)) throw Error("RSW201", $"dataset '{id}': unknown field '{k}'{DidYouMean.Suffix(k, Fields)}", kn);
+            if (v is not YamlScalarNode s) throw Error("RSW201", $"dataset '{id}': {k} expects a single value", v);
+            fields[k] = s.Value is "~" or "null" or "" ? null : s.Value;
+        }
+        string Need(string f) => fields.GetValueOrDefault(f)
+            ?? throw Error("RSW201", $"dataset '{id}': missing {f}", idNode);
+        var sha = Need("sha256");
+        if (!Sha256Pattern().IsMatch(sha)) throw Error("RSW201", $"dataset '{id}': sha256 must be 64 lower-case hex digits", map);
+        var file = Need("file");
+        if (Path.IsPathRooted(file) || file.Split('/').Contains("..")) throw Error("RSW201", $"dataset '{id}': file must be a relative path inside a mirror", map);
+        return new DatasetEntry(id, file, fields.GetValueOrDefault("url"), sha, Need("format"), Need("licence"),
+            fields.GetValueOrDefault("token_env"), SourceLocation.Of(Display, idNode));
+    }
+
+    private static WorkflowException Error(string code, string message, YamlNode node) =>
+        new(code, message, SourceLocation.Of(Display, node));
+}

@@ -1,0 +1,47 @@
+using RefusalSae.Engine.Stages;
+using RefusalSae.Worker.Cli;
+
+namespace RefusalSae.Worker.Commands;
+
+/// <summary>
+/// `run-stage --request FILE`: runs one stage for the workflow engine (the MSBuild task writes FILE). The stage is
+/// found by name among the IStage implementations in RefusalSae.Experiments. Progress lines go to stdout, which the
+/// task forwards to the build log; `error CODE: ...` lines become build errors.
+/// </summary>
+public sealed class RunStageCommand : IWorkerCommand
+{
+    public string Name => "run-stage";
+    public string Usage => "run-stage --request FILE          run one workflow stage (written by the MSBuild task)";
+
+    public int Run(ArgReader args)
+    {
+        var requestFile = args.Required("request");
+        args.EnsureAllUsed();
+        if (!File.Exists(requestFile)) throw new WorkerException("RSW300", $"stage request not found: {requestFile}");
+        var request = StageRequest.Read(requestFile);
+        var stages = StageRegistry.Discover(typeof(RefusalSae.Experiments.Stages.Smoke.PromptStatsStage).Assembly);
+        if (!stages.TryGetValue(request.Stage, out var type))
+            throw new WorkerException("RSW300", $"no IStage named '{request.Stage}' in RefusalSae.Experiments (known: {string.Join(", ", stages.Keys.Order())})");
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        try
+        {
+            StageHost.Run((IStage)Activator.CreateInstance(type)!, request, Console.Out, cancel.Token);
+        }
+        catch (StageException e)
+        {
+            throw new WorkerException(e.Code, $"stage '{request.Stage}': {e.Message}");
+        }
+        catch (OperationCanceledException)
+        {
+            throw new WorkerException("RSW398", $"stage '{request.Stage}': cancelled; finished items stay in the item cache");
+        }
+        catch (Exception e) when (e is not WorkerException)
+        {
+            Console.Error.WriteLine(e);   // the stack trace, for the bug report
+            throw new WorkerException("RSW399", $"stage '{request.Stage}' crashed: {e.GetType().Name}: {e.Message}");
+        }
+        Console.Out.Flush();
+        return 0;
+    }
+}

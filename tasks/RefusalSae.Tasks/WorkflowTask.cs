@@ -1,0 +1,37 @@
+using Microsoft.Build.Framework;
+using RefusalSae.Engine;
+
+namespace RefusalSae.Tasks;
+
+/// <summary>Base for the workflow tasks: expected failures (<see cref="WorkflowException"/>) become coded errors at their file(line,col).</summary>
+public abstract class WorkflowTask : Microsoft.Build.Utilities.Task
+{
+    public sealed override bool Execute()
+    {
+        try { ExecuteCore(); }
+        catch (WorkflowException e)
+        {
+            var at = e.Location;
+            Log.LogError(subcategory: null, errorCode: e.Code, helpKeyword: null, file: at?.File, lineNumber: at?.Line ?? 0,
+                columnNumber: at?.Column ?? 0, endLineNumber: 0, endColumnNumber: 0, message: e.Message);
+        }
+        return !Log.HasLoggedErrors;
+    }
+
+    protected abstract void ExecuteCore();
+}
+
+/// <summary>The engine's log, written to MSBuild's (High importance, so it shows at the default verbosity).</summary>
+internal sealed class MSBuildLog(Microsoft.Build.Utilities.TaskLoggingHelper log) : RefusalSae.Engine.Building.IBuildLog
+{
+    public void Message(string text, SourceLocation? at = null, string? code = null)
+    {
+        if (at is null && code is null) { log.LogMessage(MessageImportance.High, text); return; }
+        log.LogMessage(subcategory: null, code: code, helpKeyword: null, file: at?.File, lineNumber: at?.Line ?? 0,
+            columnNumber: at?.Column ?? 0, endLineNumber: 0, endColumnNumber: 0, importance: MessageImportance.High, message: text);
+    }
+
+    public void Warning(string code, string text, SourceLocation? at = null) =>
+        log.LogWarning(subcategory: null, warningCode: code, helpKeyword: null, file: at?.File, lineNumber: at?.Line ?? 0,
+            columnNumber: at?.Column ?? 0, endLineNumber: 0, endColumnNumber: 0, message: text);
+}
