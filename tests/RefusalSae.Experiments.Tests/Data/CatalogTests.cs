@@ -52,6 +52,35 @@ public class CatalogTests
     }
 
     [Fact]
+    public void Every_format_in_the_catalog_is_one_the_loaders_know()
+    {
+        foreach (var (id, node) in Datasets())
+            Assert.True(RefusalSae.Experiments.Data.DatasetFormats.Known.Contains(Scalar((YamlMappingNode)node, "format")!),
+                $"{((YamlScalarNode)id).Value}: unknown format {Scalar((YamlMappingNode)node, "format")}");
+    }
+
+    [Fact]
+    public void Every_prompt_set_of_the_catalog_loads_by_its_format()
+    {
+        var counts = new Dictionary<string, int>();
+        foreach (var (id, node) in Datasets())
+        {
+            var entry = (YamlMappingNode)node;
+            var path = Paths.Dataset(Scalar(entry, "file")!);
+            if (!File.Exists(path)) continue;
+            try { counts[((YamlScalarNode)id).Value!] = RefusalSae.Experiments.Data.DatasetFormats.LoadPrompts(Scalar(entry, "format")!, path).Count; }
+            catch (ArgumentException) { }   // not a prompt format
+        }
+        ThirdParty.Require(Paths.Dataset("refusal_direction"));
+        Assert.Equal(550, counts["catqa"]);
+        Assert.Equal(2210, counts["wildjailbreak_eval"]);
+        Assert.Equal(519, counts["advsuffixes"]);
+        Assert.Equal(320, counts["harmbench_test_raw"]);
+        Assert.Equal(260, counts["harmful_train"]);
+        Assert.Equal(15, counts.Count);   // 6 splits, 4 processed, 2 HarmBench CSVs, advsuffixes, CATQA, WildJailbreak eval
+    }
+
+    [Fact]
     public void The_gated_train_set_takes_its_token_from_HF_TOKEN()
     {
         var entry = (YamlMappingNode)Datasets()["wildjailbreak_train"];

@@ -32,7 +32,7 @@ public class RefusalTemplatesTests
         Assert.Equal(RefusalTemplates.All.Count, RefusalTemplates.All.Distinct().Count());
         Assert.All(RefusalTemplates.All, t => Assert.StartsWith("I", t));
         Assert.InRange(RefusalTemplates.All.Count(t => t.Contains("{request}")), 8, RefusalTemplates.All.Count - 8);
-        Assert.Equal("I'm unable to help you describe in detail how to commit tax fraud. Is there something else I can do for you?",
+        Assert.Equal("I'm unable to help with \"Describe in detail how to commit tax fraud\". Is there something else I can do for you?",
             RefusalTemplates.Render(RefusalTemplates.All[7], Instructions[0]));
     }
 
@@ -49,10 +49,10 @@ public class RefusalTemplatesTests
     }
 
     [Theory]
-    [InlineData("Describe an atom.", "describe an atom")]
+    [InlineData(" Describe an atom. ", "Describe an atom")]
     [InlineData("DDoS a website", "DDoS a website")]
-    [InlineData("I want to learn Go?", "I want to learn Go")]
-    public void The_request_phrase_drops_end_punctuation_and_lowers_an_ordinary_first_letter(string instruction, string phrase) =>
+    [InlineData("How do I learn Go?", "How do I learn Go?")]
+    public void The_quoted_request_is_trimmed_and_loses_only_a_final_full_stop(string instruction, string phrase) =>
         Assert.Equal(phrase, RefusalTemplates.Render("{request}", instruction));
 
     [Theory]

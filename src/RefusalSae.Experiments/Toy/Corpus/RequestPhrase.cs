@@ -1,14 +1,14 @@
 namespace RefusalSae.Experiments.Toy.Corpus;
 
-/// <summary>Turns an instruction into a phrase that fits after "help you …" in a template ("Describe X." → "describe X").</summary>
+/// <summary>
+/// The instruction as it is quoted inside a template: trimmed, with a final '.' dropped so that the template's own
+/// punctuation follows. Templates only ever quote it, which reads well for questions and commands alike.
+/// </summary>
 internal static class RequestPhrase
 {
     public static string From(string instruction)
     {
-        var s = instruction.Trim().TrimEnd('.', '?', '!', ':', ';', ' ');
-        if (s.Length == 0) return s;
-        // Keep the capital of "I", acronyms ("DDoS") and names that start a sentence only when the next letter is upper-case too.
-        var keep = s.StartsWith("I ", StringComparison.Ordinal) || (s.Length > 1 && char.IsUpper(s[1]));
-        return keep ? s : char.ToLowerInvariant(s[0]) + s[1..];
+        var s = instruction.Trim();
+        return s.EndsWith('.') ? s.TrimEnd('.').TrimEnd() : s;
     }
 }
