@@ -62,7 +62,7 @@ public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launche
             return Report(stage, "", "stale", [new StaleReason($"upstream {string.Join(", ", staleUpstream.Select(u => $"'{u}'"))} will rerun", null)]);
 
         var datasetPaths = plan.DatasetIds[stage.Name].ToDictionary(id => id, id => resolver.Resolve(id, stage.DeclaredAt), StringComparer.Ordinal);
-        var datasetHashes = plan.DatasetIds[stage.Name].ToDictionary(id => id, id => plan.Catalog.Datasets[id].Sha256, StringComparer.Ordinal);
+        var datasetHashes = plan.DatasetIds[stage.Name].ToDictionary(id => id, id => resolver.ContentHash(id, stage.DeclaredAt), StringComparer.Ordinal);
         var upstream = stage.Upstream.ToDictionary(u => u, u => _done[u].Hash, StringComparer.Ordinal);
         var code = CodeOf(stage);
         var slice = plan.Config.Slice(stage.Config);
@@ -129,6 +129,7 @@ public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launche
             Upstream = stage.Upstream.ToDictionary(u => u, u => _done[u].Dir, StringComparer.Ordinal),
             Datasets = datasets,
             ItemCacheDirectory = itemKey is null ? null : cache.ItemDir(stage.Name, itemKey),
+            ScratchDirectory = cache.ScratchDir(key.Key),
             ResultFile = Path.Combine(tmp, "result.json"),
         };
         var requestFile = Path.Combine(tmp, "request.json");

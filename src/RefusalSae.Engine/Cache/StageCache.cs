@@ -22,6 +22,9 @@ public sealed class StageCache(string root, bool trustMemo = true)
     public string LockPath(string key) => Path.Combine(Root, "locks", key + ".lock");
     public string ItemDir(string stage, string itemKey) => Path.Combine(Root, "items", stage, itemKey);
 
+    /// <summary>Resumable state of one key (training checkpoints); survives a killed run, removed by the stage on success.</summary>
+    public string ScratchDir(string key) => Path.Combine(Root, "scratch", key);
+
     /// <summary>A fresh folder under tmp/ for one run (its out/ subfolder is what the stage writes).</summary>
     public string NewTempDir(string key)
     {

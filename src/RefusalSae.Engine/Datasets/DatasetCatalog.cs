@@ -61,8 +61,10 @@ public sealed partial class DatasetCatalog
         }
         string Need(string f) => fields.GetValueOrDefault(f)
             ?? throw Error("RSW201", $"dataset '{id}': missing {f}", idNode);
-        var sha = Need("sha256");
-        if (!Sha256Pattern().IsMatch(sha)) throw Error("RSW201", $"dataset '{id}': sha256 must be 64 lower-case hex digits", map);
+        // `sha256: ~` declares an unpinned source (e.g. a gated or streamed file whose bytes we could not see offline):
+        // its key hash is then the hash of the file actually used, and the build warns.
+        var sha = fields.GetValueOrDefault("sha256");
+        if (sha is not null && !Sha256Pattern().IsMatch(sha)) throw Error("RSW201", $"dataset '{id}': sha256 must be 64 lower-case hex digits or ~ (unpinned)", map);
         var file = Need("file");
         if (Path.IsPathRooted(file) || file.Split('/').Contains("..")) throw Error("RSW201", $"dataset '{id}': file must be a relative path inside a mirror", map);
         return new DatasetEntry(id, file, fields.GetValueOrDefault("url"), sha, Need("format"), Need("licence"),

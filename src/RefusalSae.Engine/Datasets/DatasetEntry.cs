@@ -1,5 +1,5 @@
 namespace RefusalSae.Engine.Datasets;
 
 /// <summary>One dataset of datasets/catalog.yaml. <see cref="Sha256"/> is its content hash in stage keys.</summary>
-public sealed record DatasetEntry(string Id, string File, string? Url, string Sha256, string Format, string Licence,
+public sealed record DatasetEntry(string Id, string File, string? Url, string? Sha256, string Format, string Licence,
     string? TokenEnv, SourceLocation DeclaredAt);

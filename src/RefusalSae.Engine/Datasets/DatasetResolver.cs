@@ -25,10 +25,14 @@ public sealed class DatasetResolver(DatasetCatalog catalog, string downloadCache
         return Verify(e, Download(e, usedAt));
     }
 
+    /// <summary>The content hash that keys stages reading <paramref name="id"/>: the pinned sha256, else the resolved file's.</summary>
+    public string ContentHash(string id, SourceLocation? usedAt = null) =>
+        Entry(id, usedAt).Sha256 ?? memo.Get(Resolve(id, usedAt), Hashing.Sha256File);
+
     private string Verify(DatasetEntry e, string path)
     {
         var actual = memo.Get(path, Hashing.Sha256File);
-        if (actual != e.Sha256)
+        if (e.Sha256 is not null && actual != e.Sha256)
             throw new WorkflowException("RSW203", $"dataset '{e.Id}': {path} has sha256 {actual}, the catalog says {e.Sha256}", e.DeclaredAt);
         return path;
     }
@@ -50,7 +54,7 @@ public sealed class DatasetResolver(DatasetCatalog catalog, string downloadCache
             response.EnsureSuccessStatusCode();
             using (var fs = File.Create(tmp)) response.Content.ReadAsStream().CopyTo(fs);
             var actual = Hashing.Sha256File(tmp);
-            if (actual != e.Sha256)
+            if (e.Sha256 is not null && actual != e.Sha256)
                 throw new WorkflowException("RSW203", $"dataset '{e.Id}': download of {e.Url} has sha256 {actual}, the catalog says {e.Sha256}", e.DeclaredAt);
             File.Move(tmp, target, overwrite: true);
             return target;
