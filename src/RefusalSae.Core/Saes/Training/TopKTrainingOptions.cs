@@ -18,7 +18,8 @@ public sealed record TopKTrainingOptions
 
     public int Steps { get; init; } = 2000;
     public int BatchSize { get; init; } = 256;
-    public double LearningRate { get; init; } = 1e-3;
+    /// <summary>Adam step size on activations scaled to centred norm sqrt(D); 5e-3 beat 2e-3 and 1e-2 on the synthetic test.</summary>
+    public double LearningRate { get; init; } = 5e-3;
 
     /// <summary>The learning rate decays linearly to 0 over this final fraction of the steps.</summary>
     public double DecayFraction { get; init; } = 0.2;
