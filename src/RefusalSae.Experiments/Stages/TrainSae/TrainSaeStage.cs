@@ -24,7 +24,7 @@ public sealed class TrainSaeStage : IStage
     public void Run(StageContext ctx)
     {
         var s = ctx.Config<TrainSaeSettings>("toy.sae");
-        var maxLength = ctx.Config<LmTrainerOptions>("toy.train").MaxLength;
+        var maxLength = ctx.ConfigJson["toy"]!["train"]!["max_length"]!.GetValue<int>();   // the length the organism was trained at
         using var toy = ToyModelFolder.Load(Path.Combine(ctx.Upstream("train-model"), "model"));
         var examples = ToyCorpusJsonl.Read(Path.Combine(ctx.Upstream("toy-corpus"), "corpus.jsonl")).Take(s.Conversations).ToList();
         var sequences = ToySequences.Encode(toy.Chat, examples, maxLength);
