@@ -8,8 +8,11 @@ namespace RefusalSae.Tasks;
 /// Builds (or, with <see cref="DryRun"/>, explains) one experiment through the engine. Stale stages run in the
 /// worker process (<see cref="WorkerTool"/>); this task never loads TorchSharp.
 /// </summary>
-public sealed class BuildExperiment : WorkflowTask, IStageLauncher
+public sealed class BuildExperiment : WorkflowTask, IStageLauncher, ICancelableTask
 {
+    private volatile WorkerTool? _running;
+    private volatile bool _cancelled;
+
     [Required] public string RepoRoot { get; set; } = "";
     [Required] public string Experiment { get; set; } = "";
     [Required] public string WorkerPath { get; set; } = "";
@@ -46,8 +49,18 @@ public sealed class BuildExperiment : WorkflowTask, IStageLauncher
 
     public bool Launch(StageRequest request, string requestFile)
     {
+        if (_cancelled) return false;
         var tool = new WorkerTool { BuildEngine = BuildEngine, HostObject = HostObject, WorkerPath = WorkerPath, RequestFile = requestFile };
-        return tool.Execute() && tool.ExitCode == 0;
+        _running = tool;
+        try { return tool.Execute() && tool.ExitCode == 0; }
+        finally { _running = null; }
+    }
+
+    /// <summary>Ctrl+C: stops the worker; finished items stay in the item cache and nothing half-done is committed.</summary>
+    public void Cancel()
+    {
+        _cancelled = true;
+        _running?.Cancel();
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
