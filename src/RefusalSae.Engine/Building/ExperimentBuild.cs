@@ -61,7 +61,6 @@ public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launche
         if (staleUpstream.Count > 0)   // dry run only: the upstream output hash is unknown until it reruns
             return Report(stage, "", "stale", [new StaleReason($"upstream {string.Join(", ", staleUpstream.Select(u => $"'{u}'"))} will rerun", null)]);
 
-        var datasetPaths = plan.DatasetIds[stage.Name].ToDictionary(id => id, id => resolver.Resolve(id, stage.DeclaredAt), StringComparer.Ordinal);
         var datasetHashes = plan.DatasetIds[stage.Name].ToDictionary(id => id, id => plan.Catalog.Datasets[id].Sha256, StringComparer.Ordinal);
         var upstream = stage.Upstream.ToDictionary(u => u, u => _done[u].Hash, StringComparer.Ordinal);
         var code = CodeOf(stage);
@@ -81,6 +80,9 @@ public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launche
         }
         if (hit is null)
         {
+            // Datasets are located and sha256-checked only when a stage runs: keys use the catalog's hashes, so a
+            // fully cached experiment builds offline and without touching the data.
+            var datasetPaths = plan.DatasetIds[stage.Name].ToDictionary(id => id, id => resolver.Resolve(id, stage.DeclaredAt), StringComparer.Ordinal);
             hit = Execute(plan, stage, key, slice, upstream, datasetPaths, code, cache, reasons);
             status = "ran";
             if (previous?.Key == key.Key) reasons = [new StaleReason("cached result missing or corrupt", null)];
