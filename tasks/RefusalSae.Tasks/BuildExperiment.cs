@@ -22,6 +22,7 @@ public sealed class BuildExperiment : WorkflowTask, IStageLauncher, ICancelableT
     public string? SharedCacheRoot { get; set; }
     public bool SharedCacheWrite { get; set; }
     public bool DryRun { get; set; }
+    public string? CacheUniverse { get; set; }
 
     /// <summary>One item per stage: Identity = name, metadata Key, Status, Reason.</summary>
     [Output] public ITaskItem[] Stages { get; private set; } = [];
@@ -33,6 +34,7 @@ public sealed class BuildExperiment : WorkflowTask, IStageLauncher, ICancelableT
             RepoRoot = RepoRoot, Experiment = Experiment, Overrides = Set,
             ArtifactsRoot = NullIfEmpty(ArtifactsRoot), CacheRoot = NullIfEmpty(CacheRoot),
             SharedCacheRoot = NullIfEmpty(SharedCacheRoot), SharedCacheWrite = SharedCacheWrite, DryRun = DryRun,
+            CacheUniverse = CacheUniverse ?? "",
         };
         var outcomes = new ExperimentBuild(options, this, new MSBuildLog(Log)).Run();
         Stages = outcomes.Select(o =>

@@ -65,7 +65,7 @@ public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launche
         var upstream = stage.Upstream.ToDictionary(u => u, u => _done[u].Hash, StringComparer.Ordinal);
         var code = CodeOf(stage);
         var slice = plan.Config.Slice(stage.Config);
-        var key = StageKey.Compute(stage.Name, stage.Version, slice, upstream, datasetHashes, code);
+        var key = StageKey.Compute(stage.Name, stage.Version, slice, upstream, datasetHashes, code, options.CacheUniverse);
         var previous = state.Stages.GetValueOrDefault(stage.Name);
         var reasons = previous?.Key == key.Key ? [] : Staleness.Explain(previous?.Inputs, key.Inputs, stage, plan.Config);
 
