@@ -8,8 +8,11 @@ namespace RefusalSae.Tasks;
 /// Builds (or, with <see cref="DryRun"/>, explains) one experiment through the engine. Stale stages run in the
 /// worker process (<see cref="WorkerTool"/>); this task never loads TorchSharp.
 /// </summary>
-public sealed class BuildExperiment : WorkflowTask, IStageLauncher
+public sealed class BuildExperiment : WorkflowTask, IStageLauncher, ICancelableTask
 {
+    private volatile WorkerTool? _running;
+    private volatile bool _cancelled;
+
     [Required] public string RepoRoot { get; set; } = "";
     [Required] public string Experiment { get; set; } = "";
     [Required] public string WorkerPath { get; set; } = "";
@@ -19,6 +22,7 @@ public sealed class BuildExperiment : WorkflowTask, IStageLauncher
     public string? SharedCacheRoot { get; set; }
     public bool SharedCacheWrite { get; set; }
     public bool DryRun { get; set; }
+    public string? CacheUniverse { get; set; }
 
     /// <summary>One item per stage: Identity = name, metadata Key, Status, Reason.</summary>
     [Output] public ITaskItem[] Stages { get; private set; } = [];
@@ -30,6 +34,7 @@ public sealed class BuildExperiment : WorkflowTask, IStageLauncher
             RepoRoot = RepoRoot, Experiment = Experiment, Overrides = Set,
             ArtifactsRoot = NullIfEmpty(ArtifactsRoot), CacheRoot = NullIfEmpty(CacheRoot),
             SharedCacheRoot = NullIfEmpty(SharedCacheRoot), SharedCacheWrite = SharedCacheWrite, DryRun = DryRun,
+            CacheUniverse = CacheUniverse ?? "",
         };
         var outcomes = new ExperimentBuild(options, this, new MSBuildLog(Log)).Run();
         Stages = outcomes.Select(o =>
@@ -46,8 +51,18 @@ public sealed class BuildExperiment : WorkflowTask, IStageLauncher
 
     public bool Launch(StageRequest request, string requestFile)
     {
+        if (_cancelled) return false;
         var tool = new WorkerTool { BuildEngine = BuildEngine, HostObject = HostObject, WorkerPath = WorkerPath, RequestFile = requestFile };
-        return tool.Execute() && tool.ExitCode == 0;
+        _running = tool;
+        try { return tool.Execute() && tool.ExitCode == 0; }
+        finally { _running = null; }
+    }
+
+    /// <summary>Ctrl+C: stops the worker; finished items stay in the item cache and nothing half-done is committed.</summary>
+    public void Cancel()
+    {
+        _cancelled = true;
+        _running?.Cancel();
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;

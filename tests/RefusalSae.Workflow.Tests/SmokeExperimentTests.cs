@@ -37,6 +37,14 @@ public class SmokeExperimentTests
             Assert.Equal("ran", rerun["stats-table"].Status);
             Assert.Contains("config smoke.table.decimals 2 → 3", rerun["stats-table"].Reason);
             Assert.Contains("| characters | 88.750 |", File.ReadAllText(Path.Combine(artifacts, "smoke", "stats-table", "stats.md")));
+
+            var status = DotnetBuild.Experiments([.. props, "-t:Status", "-p:Set=smoke.prompts.lowercase=true"]);
+            Assert.True(status.ExitCode == 0, status.Output);
+            Assert.Contains("-p:Set : message RSW050: stage 'prompt-stats' is stale: config smoke.prompts.lowercase false → true", status.Output);
+            var planned = LastRun.Read(Path.Combine(artifacts, "smoke", "status.json")).Stages.ToDictionary(s => s.Name);
+            Assert.Equal("stale", planned["prompt-stats"].Status);
+            Assert.Equal("upstream 'prompt-stats' will rerun", planned["stats-table"].Reason);
+            Assert.Equal("ran", LastRun.Read(lastRun).Stages[1].Status);   // a dry run leaves last-run.json alone
         }
         finally { Directory.Delete(artifacts, recursive: true); }
     }

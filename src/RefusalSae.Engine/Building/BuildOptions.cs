@@ -15,6 +15,8 @@ public sealed record BuildOptions
     public string? SharedCacheRoot { get; init; }
     /// <summary>Only with this set does a build write its results to the shared cache.</summary>
     public bool SharedCacheWrite { get; init; }
+    /// <summary>`-p:WorkflowCacheUniverse=...`: part of every key; changing it disowns all cached results.</summary>
+    public string CacheUniverse { get; init; } = "";
     /// <summary>Status: report cached/stale with reasons, run nothing, write nothing but status.json.</summary>
     public bool DryRun { get; init; }
 

@@ -61,18 +61,17 @@ public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launche
         if (staleUpstream.Count > 0)   // dry run only: the upstream output hash is unknown until it reruns
             return Report(stage, "", "stale", [new StaleReason($"upstream {string.Join(", ", staleUpstream.Select(u => $"'{u}'"))} will rerun", null)]);
 
-        var datasetPaths = plan.DatasetIds[stage.Name].ToDictionary(id => id, id => resolver.Resolve(id, stage.DeclaredAt), StringComparer.Ordinal);
         var datasetHashes = plan.DatasetIds[stage.Name].ToDictionary(id => id, id => resolver.ContentHash(id, stage.DeclaredAt), StringComparer.Ordinal);
         var upstream = stage.Upstream.ToDictionary(u => u, u => _done[u].Hash, StringComparer.Ordinal);
         var code = CodeOf(stage);
         var slice = plan.Config.Slice(stage.Config);
-        var key = StageKey.Compute(stage.Name, stage.Version, slice, upstream, datasetHashes, code);
+        var key = StageKey.Compute(stage.Name, stage.Version, slice, upstream, datasetHashes, code, options.CacheUniverse);
         var previous = state.Stages.GetValueOrDefault(stage.Name);
         var reasons = previous?.Key == key.Key ? [] : Staleness.Explain(previous?.Inputs, key.Inputs, stage, plan.Config);
 
         var hit = cache.Probe(key.Key, w => log.Warning("RSW403", w));
         var status = hit is null ? null : previous?.Key == key.Key ? "cached" : "restored";
-        if (hit is null && shared is not null && (hit = cache.Import(shared, key.Key, w => log.Warning("RSW404", w))) is not null)
+        if (hit is null && shared is not null && (hit = ImportShared(cache, shared, key.Key)) is not null)
             status = "restored";
         if (hit is null && options.DryRun)
         {
@@ -81,17 +80,23 @@ public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launche
         }
         if (hit is null)
         {
+            // Datasets are located and sha256-checked only when a stage runs: keys use the catalog's hashes, so a
+            // fully cached experiment builds offline and without touching the data.
+            var datasetPaths = plan.DatasetIds[stage.Name].ToDictionary(id => id, id => resolver.Resolve(id, stage.DeclaredAt), StringComparer.Ordinal);
             hit = Execute(plan, stage, key, slice, upstream, datasetPaths, code, cache, reasons);
             status = "ran";
             if (previous?.Key == key.Key) reasons = [new StaleReason("cached result missing or corrupt", null)];
         }
         if (options.SharedCacheWrite && shared is not null && shared.Probe(key.Key, _ => { }) is null)
+        {
+            using var sharedLock = KeyLock.Acquire(shared.LockPath(key.Key), w => log.Warning("RSW402", w));
             shared.Import(cache, key.Key, w => log.Warning("RSW404", w));
+        }
 
         _done[stage.Name] = (hit.OutputHash, cache.OutDir(key.Key));   // stages read the immutable cache copy
         if (!options.DryRun)
         {
-            Materialize(cache.OutDir(key.Key), Path.Combine(options.ExperimentDir, stage.Name), previous?.Key == key.Key);
+            Workspace.Materialize(cache.OutDir(key.Key), Path.Combine(options.ExperimentDir, stage.Name), previous?.Key == key.Key);
             state.Stages[stage.Name] = new StageState(key.Key, key.Inputs, hit.OutputHash);
         }
         var shown = status switch
@@ -152,6 +157,12 @@ public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launche
         });
     }
 
+    private Manifest? ImportShared(StageCache cache, StageCache shared, string key)
+    {
+        using var keyLock = KeyLock.Acquire(cache.LockPath(key), w => log.Warning("RSW402", w));
+        return cache.Probe(key, _ => { }) ?? cache.Import(shared, key, w => log.Warning("RSW404", w));
+    }
+
     private string CodeOf(StageDeclaration stage)
     {
         var id = string.Join('\n', stage.Code.Order(StringComparer.Ordinal));
@@ -166,21 +177,6 @@ public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launche
         var text = string.Join("; ", reasons.Select(r => r.ToString()));
         log.Message($"stage '{stage.Name}': {status}{(text.Length > 0 ? $" ({text})" : "")}");
         return new StageOutcome { Name = stage.Name, Key = key, Status = status, Reason = text };
-    }
-
-    private static void Materialize(string from, string to, bool sameKeyAsBefore)
-    {
-        if (sameKeyAsBefore && Directory.Exists(to)) return;
-        var tmp = $"{to}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        foreach (var f in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var dst = Path.Combine(tmp, Path.GetRelativePath(from, f));
-            Directory.CreateDirectory(Path.GetDirectoryName(dst)!);
-            File.Copy(f, dst);
-        }
-        Directory.CreateDirectory(tmp);
-        if (Directory.Exists(to)) Directory.Delete(to, recursive: true);
-        Directory.Move(tmp, to);
     }
 
     private void Finish(ExperimentPlan plan, ExperimentState state, List<StageOutcome> outcomes)

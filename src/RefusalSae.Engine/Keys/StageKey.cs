@@ -11,7 +11,7 @@ namespace RefusalSae.Engine.Keys;
 public sealed record StageKey(JsonObject Inputs, string Key)
 {
     public static StageKey Compute(string stage, int version, JsonObject config,
-        IReadOnlyDictionary<string, string> upstream, IReadOnlyDictionary<string, string> datasets, string code)
+        IReadOnlyDictionary<string, string> upstream, IReadOnlyDictionary<string, string> datasets, string code, string salt = "")
     {
         var inputs = new JsonObject
         {
@@ -22,6 +22,8 @@ public sealed record StageKey(JsonObject Inputs, string Key)
             ["datasets"] = ToObject(datasets),
             ["code"] = code,
         };
+        // The cache universe: bumping it disowns every entry (e.g. after a poisoned shared cache); absent by default.
+        if (salt.Length > 0) inputs["salt"] = salt;
         return new StageKey(inputs, Hashing.Hex(CanonicalJson.Serialize(inputs)));
     }
 

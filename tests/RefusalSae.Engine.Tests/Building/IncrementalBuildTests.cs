@@ -95,4 +95,15 @@ public class IncrementalBuildTests
             Assert.Contains(field, json);
         Assert.Equal(4, run.Stages[0].ItemsComputed);
     }
+
+    [Fact]
+    public void Changing_the_cache_universe_disowns_every_cached_result()
+    {
+        using var repo = new TestRepo();
+        var first = repo.Build();
+        repo.Launched.Clear();
+        var outcomes = new RefusalSae.Engine.Building.ExperimentBuild(repo.Options() with { CacheUniverse = "2026-11-b" }, repo, repo).Run();
+        Assert.Equal(["gen", "tab"], repo.Launched);
+        Assert.NotEqual(first["gen"].Key, outcomes[0].Key);
+    }
 }
