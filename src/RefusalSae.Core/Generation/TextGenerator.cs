@@ -52,11 +52,9 @@ public static class TextGenerator
     private static Tensor NextLogits(ICausalLM model, Tensor prompt, Tensor mask, Models.Layers.KvCache? cache, List<Tensor> generated)
     {
         using var scope = torch.NewDisposeScope();
-        Tensor logits;
-        if (cache is null)
-            logits = model.Forward(torch.cat([prompt, .. generated], 1), mask);         // (B, S, V), full recompute
-        else
-            logits = model.Forward(generated.Count == 0 ? prompt : generated[^1], mask, cache);   // (B, T or 1, V)
-        return logits[.., -1, ..].to_type(ScalarType.Float32).MoveToOuterDisposeScope(); // (B, V)
+        var logits = cache is null
+            ? model.Forward(torch.cat([prompt, .. generated], 1), mask, lastPositionOnly: true)          // full recompute
+            : model.Forward(generated.Count == 0 ? prompt : generated[^1], mask, cache, lastPositionOnly: true);
+        return logits[.., -1, ..].to_type(ScalarType.Float32).MoveToOuterDisposeScope(); // (B, 1, V) → (B, V)
     }
 }

@@ -38,10 +38,12 @@ public sealed class CausalLM : nn.Module, ICausalLM
     public static CausalLM Create(ModelConfig cfg, ScalarType dtype, Device device, long seed) =>
         new(cfg, WeightInit.Random(dtype, device, cfg.InitializerRange, seed));
 
-    public Tensor Forward(Tensor inputIds, Tensor? attentionMask = null, KvCache? cache = null, Tensor? positionIds = null)
+    public Tensor Forward(Tensor inputIds, Tensor? attentionMask = null, KvCache? cache = null, Tensor? positionIds = null,
+        bool lastPositionOnly = false)
     {
         using var scope = torch.NewDisposeScope();
         var h = Run(inputIds, attentionMask, cache, Config.NumHiddenLayers - 1, positionIds);
+        if (lastPositionOnly) h = h[.., ^1.., ..];                                        // (B, 1, D): skip the V-wide unembedding elsewhere
         return Unembed(h).MoveToOuterDisposeScope();
     }
 

@@ -20,8 +20,10 @@ public interface ICausalLM : IDisposable
     /// Logits (B, T, V) in the model dtype. With a <paramref name="cache"/>, <paramref name="inputIds"/> are the new
     /// tokens and <paramref name="attentionMask"/> covers cached + new positions (B, S); null = no padding.
     /// <paramref name="positionIds"/> (B, T) overrides the RoPE positions derived from the mask.
+    /// <paramref name="lastPositionOnly"/> returns (B, 1, V) for the last position only (what generation needs).
     /// </summary>
-    Tensor Forward(Tensor inputIds, Tensor? attentionMask = null, KvCache? cache = null, Tensor? positionIds = null);
+    Tensor Forward(Tensor inputIds, Tensor? attentionMask = null, KvCache? cache = null, Tensor? positionIds = null,
+        bool lastPositionOnly = false);
 
     /// <summary>Runs layers 0..<paramref name="layer"/> only (hooks included) and returns resid_post of that layer (B, T, D).</summary>
     Tensor RunToLayer(Tensor inputIds, Tensor? attentionMask, int layer);

@@ -32,7 +32,7 @@ public static class ModelConfigJson
             NumAttentionHeads = heads,
             NumKeyValueHeads = OptInt(root, "num_key_value_heads") ?? heads,
             HeadDim = OptInt(root, "head_dim") ?? hidden / heads,
-            RmsNormEps = OptDouble(root, "rms_norm_eps") ?? (gemma ? 1e-6 : 1e-6),
+            RmsNormEps = OptDouble(root, "rms_norm_eps") ?? 1e-6,
             RopeTheta = OptDouble(root, "rope_theta") ?? 10000.0,
             RopeScaling = Scaling(root, source),
             MaxPositionEmbeddings = OptInt(root, "max_position_embeddings") ?? (gemma ? 8192 : 2048),

@@ -22,7 +22,7 @@ public static class TorchTarget
         if (lower == "cuda" || lower.StartsWith("cuda:", StringComparison.Ordinal))
         {
             if (!torch.cuda.is_available())
-                throw new ArgumentException($"device '{name}' requested but CUDA is not available (this build uses the {(torch.cuda.is_available() ? "cuda" : "cpu")} TorchSharp backend or no GPU is present).");
+                throw new ArgumentException($"device '{name}' requested but CUDA is not available (no GPU, or a build with TorchBackend=cpu).");
             return torch.device(lower);
         }
         throw new ArgumentException($"unknown device '{name}' (expected cpu, cuda or cuda:N).");

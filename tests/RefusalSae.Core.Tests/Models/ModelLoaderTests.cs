@@ -88,6 +88,25 @@ public sealed class ModelLoaderTests(ITestOutputHelper output)
         Assert.Matches("tensor '[a-z_.0-9]+'", e.Message);
     }
 
+    [Theory]
+    [InlineData(ScalarType.BFloat16)]
+    [InlineData(ScalarType.Float16)]
+    public void A_half_precision_checkpoint_loads_as_f32_with_exactly_its_values(ScalarType stored)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var dir = RewriteWeights(w =>
+        {
+            foreach (var k in w.Keys.ToList()) w[k] = w[k].to_type(stored);
+        });
+        using var model = ModelLoader.Load(dir.Path, ScalarType.Float32, torch.CPU);
+        var original = SafeTensors.Load(dir.File("model.safetensors"));
+        foreach (var (name, p) in model.CheckpointParameters())
+        {
+            Assert.Equal(ScalarType.Float32, p.dtype);
+            Assert.True(original[name].to_type(ScalarType.Float32).equal(p).all().item<bool>(), name);
+        }
+    }
+
     [Fact]
     public void A_bf16_checkpoint_loads_as_f32_and_an_f32_one_as_bf16()
     {
