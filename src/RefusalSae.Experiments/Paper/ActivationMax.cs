@@ -16,13 +16,14 @@ public static class ActivationMax
         Tensor inputIds, Tensor attentionMask)
     {
         using var scope = NewDisposeScope();
+        using var bag = new TensorBag();
         var maxes = new Dictionary<int, Tensor>();
         var keep = attentionMask.to_type(ScalarType.Float32).unsqueeze(-1);                          // [B, T, 1]
         using (no_grad())
         using (LaIg.Hooks(model, saes.Keys, l => h =>
                {
                    var f = saes[l].Encode(h).to_type(ScalarType.Float32);                            // [B, T, S]
-                   maxes[l] = (f * keep + (keep - 1) * 1e30f).amax([1]);                              // [B, S]
+                   maxes[l] = bag.Keep((f * keep + (keep - 1) * 1e30f).amax([1]));                              // [B, S]
                    return h;
                }))
             model.Forward(inputIds, attentionMask);

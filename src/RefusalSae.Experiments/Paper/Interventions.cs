@@ -39,11 +39,18 @@ public static class Interventions
     /// <summary>Directional ablation ("AS"): h ← h − (h·n̂) n̂ at every layer and position.</summary>
     public static IDisposable AblateDirection(ICausalLM model, Tensor direction)
     {
-        var v = direction.to(ScalarType.Float32);
-        var unit = (v / v.norm()).to(model.DType, model.Device).DetachFromDisposeScope();          // [D]
+        var unit = UnitVector(direction, model).DetachFromDisposeScope();                          // [D]
         var hooks = LaIg.Hooks(model, Enumerable.Range(0, model.Config.NumHiddenLayers),
             _ => h => h - h.matmul(unit).unsqueeze(-1) * unit);                                    // [B, T, D]
         return new Owned(hooks, unit);
+    }
+
+    /// <summary>n̂ = v/‖v‖ normalised in float64, then cast to the model's dtype and device [D].</summary>
+    public static Tensor UnitVector(Tensor direction, ICausalLM model)
+    {
+        using var scope = NewDisposeScope();
+        var v = direction.to(ScalarType.Float64);
+        return (v / v.norm()).to(model.DType, model.Device).MoveToOuterDisposeScope();
     }
 
     private sealed class Owned(IDisposable hooks, Tensor owned) : IDisposable

@@ -23,8 +23,9 @@ public static class LaIg
         if (direction.shape.Length != 1 || direction.shape[0] != model.Config.HiddenSize)
             throw new ArgumentException($"the direction must be [{model.Config.HiddenSize}], got [{string.Join(",", direction.shape)}].");
         using var scope = NewDisposeScope();
+        using var bag = new TensorBag();
         var layers = saes.Keys.Order().ToArray();
-        var unit = (direction.to(ScalarType.Float32) / direction.to(ScalarType.Float32).norm()).to(model.DType, model.Device);  // [D]
+        var unit = Interventions.UnitVector(direction, model);                                           // [D]
 
         // Pass 1: ablation at every layer (no grad); endpoints a^P and features f^P of the ablated stream.
         var endpoint = new Dictionary<int, Tensor>();
@@ -36,8 +37,8 @@ public static class LaIg
                    var ablated = a - (a.matmul(unit)).unsqueeze(-1) * unit;                              // [B, T, D]
                    if (saes.TryGetValue(l, out var sae))
                    {
-                       fP[l] = sae.Encode(ablated).to_type(ScalarType.Float32);                         // [B, T, S]
-                       endpoint[l] = (options.AblatedResidualEndpoint ? ablated : a).detach().clone();  // [B, T, D]
+                       fP[l] = bag.Keep(sae.Encode(ablated).to_type(ScalarType.Float32));                         // [B, T, S]
+                       endpoint[l] = bag.Keep((options.AblatedResidualEndpoint ? ablated : a).detach().clone());  // [B, T, D]
                    }
                    return ablated;
                }))
@@ -47,7 +48,7 @@ public static class LaIg
         // Pass 2: clean features.
         var fC = new Dictionary<int, Tensor>();
         using (no_grad())
-        using (Hooks(model, layers, l => h => { fC[l] = saes[l].Encode(h).to_type(ScalarType.Float32); return h; }))
+        using (Hooks(model, layers, l => h => { fC[l] = bag.Keep(saes[l].Encode(h).to_type(ScalarType.Float32)); return h; }))
             model.Forward(inputIds, attentionMask);
 
         // Pass 3: all layers interpolated at once; z_l (zeros) marks the hook output so ∂m/∂out_l = ∂m/∂z_l.

@@ -25,8 +25,8 @@ public sealed record PromptAttribution(long JailbreakId, float[] Candidates, IRe
         var byLayer = new Dictionary<int, float[]>();
         foreach (var (layer, attr) in result.Attrs)
         {
-            var row = attr[b];                                                                    // [T, S]
-            byLayer[layer] = row.sum(0).data<float>().ToArray();                                  // [S]
+            var row = attr.select(0, b);                                                                    // [T, S]
+            byLayer[layer] = row.sum(dim: 0).data<float>().ToArray();                                  // [S]
             var kept = start < t ? row.slice(0, start, t, 1).mean([0]).data<float>().ToArray() : new float[row.shape[1]];
             for (var c = 0; c < candidates.Count; c++)
                 if (candidates[c].Layer == layer) scores[c] = kept[candidates[c].Index];

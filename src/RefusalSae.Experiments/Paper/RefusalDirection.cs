@@ -28,7 +28,7 @@ public static class RefusalDirection
         foreach (var chunk in prompts.Chunk(Math.Max(1, batchSize)))
         {
             var (ids, mask) = BatchEncoding.LeftPad(chunk, padId).ToTensors(model.Device);
-            var last = ResidualReads.LastToken(model, ids, mask).to_type(ScalarType.Float32).sum(1);   // [L, D]
+            var last = ResidualReads.LastToken(model, ids, mask).to_type(ScalarType.Float32).sum(dim: 1);   // [L, D]
             sum = sum is null ? last : sum + last;
         }
         return (sum! / prompts.Count).MoveToOuterDisposeScope();                                    // [L, D]

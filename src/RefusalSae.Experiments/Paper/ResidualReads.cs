@@ -16,6 +16,7 @@ public static class ResidualReads
         var layers = model.Config.NumHiddenLayers;
         var reads = new Tensor[layers];
         using var scope = NewDisposeScope();
+        using var bag = new TensorBag();
         var hooks = new List<IDisposable>();
         try
         {
@@ -23,7 +24,7 @@ public static class ResidualReads
             {
                 var layer = l;
                 hooks.Add(model.Hooks.Read(HookName.ResidPost(layer),
-                    x => reads[layer] = x.select(1, -1).detach().clone()));             // [B, D]
+                    x => reads[layer] = bag.Keep(x.select(1, -1).detach().clone())));             // [B, D]
             }
             using (no_grad()) model.Forward(inputIds, attentionMask);
         }
