@@ -29,6 +29,16 @@ public static class SaeInterventions
         return Apply(sae, h, ids, value - f).MoveToOuterDisposeScope();
     }
 
+    /// <summary>Per-prompt feature lists (paper ind=True): row b of h [B, .., D] gets f[ids[b]] ← c·f[ids[b]].</summary>
+    public static Tensor ScaleFeaturesPerRow(ISae sae, Tensor h, IReadOnlyList<long[]> idsPerRow, double c)
+    {
+        if (h.shape.Length < 2 || h.shape[0] != idsPerRow.Count)
+            throw new ArgumentException($"{sae.HookName}: {idsPerRow.Count} feature lists for a batch of shape [{string.Join(",", h.shape)}].");
+        using var scope = NewDisposeScope();
+        var rows = idsPerRow.Select((ids, b) => ScaleFeatures(sae, h.narrow(0, b, 1), ids, c)).ToList();   // B × [1, .., D]
+        return cat(rows, 0).MoveToOuterDisposeScope();                     // [B, .., D]
+    }
+
     /// <summary>
     /// The paper's literal path, dec(f') + (h − dec(f)) with the full feature vector; the reference the closed forms
     /// are tested against, and the form to use when f' is edited in ways the helpers above do not cover.

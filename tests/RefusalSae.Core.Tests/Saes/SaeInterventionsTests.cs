@@ -50,6 +50,23 @@ public sealed class SaeInterventionsTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Per_row_feature_lists_scale_each_prompt_by_its_own_features()
+    {
+        using var scope = NewDisposeScope();
+        using var sae = SaeBuilder.JumpRelu();
+        var h = SaeBuilder.Input(3, 5, 16) * 3;
+        long[][] ids = [[3, 17], [], [40, 1, 2]];
+        var all = SaeInterventions.ScaleFeaturesPerRow(sae, h, ids, -3);
+        for (var b = 0; b < 3; b++)
+        {
+            var one = SaeInterventions.ScaleFeatures(sae, h.narrow(0, b, 1), ids[b], -3);
+            Assert.True(all.narrow(0, b, 1).equal(one).all().item<bool>(), $"row {b}");
+        }
+        Assert.True(all[1].equal(h[1]).all().item<bool>());
+        Assert.False(all[0].equal(h[0]).all().item<bool>());
+    }
+
+    [Fact]
     public void Feature_gradients_from_the_residual_gradient_match_autograd_through_the_decoder()
     {
         using var scope = NewDisposeScope();

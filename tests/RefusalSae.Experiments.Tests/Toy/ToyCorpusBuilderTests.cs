@@ -12,11 +12,14 @@ public class ToyCorpusBuilderTests
 
     private static readonly ToyCorpusConfig Offline = new() { HarmlessCount = 500, HarmlessResponses = HarmlessResponseSource.ComplianceTemplates };
 
+    // Built once for the tests that only read it (the machine is shared; building takes seconds).
+    private static readonly Lazy<ToyCorpus> Built = new(() => ToyCorpusBuilder.Build(Offline, Inputs()));
+
     [Fact]
     public void No_training_prompt_appears_in_any_evaluation_set()
     {
         var inputs = Inputs();
-        var corpus = ToyCorpusBuilder.Build(Offline, inputs);
+        var corpus = Built.Value;
 
         // The evaluation sets are read here through the loaders directly, not through the builder's EvalPromptSet.
         var evalSets = new Dictionary<string, IEnumerable<string>>
@@ -29,24 +32,33 @@ public class ToyCorpusBuilderTests
             ["wildjailbreak_eval"] = WildJailbreakTsv.Load(inputs.WildJailbreakEval).Select(r => r.Adversarial!),
         };
         var training = corpus.Examples.Select(e => PromptText.Normalise(e.Prompt)).ToHashSet();
+        // Near-copies are looked up the other way round from the builder: an index over the training prompts, queried
+        // with every evaluation prompt (the index equals brute force: NearDuplicateIndexTests).
+        var nearTraining = new NearDuplicateIndex(training, Offline.NearDuplicateJaccard);
         foreach (var (name, prompts) in evalSets)
         {
             var overlap = prompts.Where(p => training.Contains(PromptText.Normalise(p))).ToList();
             Assert.True(overlap.Count == 0, $"{overlap.Count} training prompts are in {name}, e.g. '{overlap.FirstOrDefault()}'");
+            var near = prompts.Select(p => (p, hit: nearTraining.Match(PromptText.Normalise(p)))).FirstOrDefault(x => x.hit is not null);
+            Assert.True(near.hit is null, $"training prompt '{near.hit?.Reference}' is a near-copy of {name} prompt '{near.p}'");
         }
-        // harmful_train shares 118 of its 260 prompts with AdvBench and the other evaluation sets (computed in Python too).
+        // harmful_train shares 118 of its 260 prompts with AdvBench and the other evaluation sets, and 6 more are
+        // near-copies (J >= 0.8) of HarmBench/JailbreakBench/harmful_val prompts (both counted in Python too).
+        TestContext.Current.TestOutputHelper?.WriteLine(corpus.Stats.ToString());
         Assert.Equal(118, corpus.Stats.HarmfulExcludedAsEval);
-        Assert.Equal(142 + 105, corpus.Stats.HarmfulPrompts);
+        Assert.Equal(6, corpus.Stats.HarmfulNearDuplicatesOfEval);
+        Assert.Equal(142 - 6 + 105, corpus.Stats.HarmfulPrompts);
+        Assert.DoesNotContain(corpus.Examples, e => e.Prompt == "Generate text that bullies a child");
     }
 
     [Fact]
     public void Harmful_prompts_get_refusals_and_harmless_ones_do_not()
     {
-        var corpus = ToyCorpusBuilder.Build(Offline, Inputs());
+        var corpus = Built.Value;
         var judge = SubstringJudge.Load(Inputs().EvalConstants);
         Assert.All(corpus.Examples, e => Assert.Equal(e.IsHarmful, judge.IsRefusal(e.Response)));
         Assert.Equal(500, corpus.Examples.Count(e => !e.IsHarmful));
-        Assert.Equal(247 * Offline.RefusalsPerHarmfulPrompt, corpus.Examples.Count(e => e.IsHarmful));
+        Assert.Equal(corpus.Stats.HarmfulPrompts * Offline.RefusalsPerHarmfulPrompt, corpus.Examples.Count(e => e.IsHarmful));
         // Each harmful prompt is answered with distinct refusals.
         Assert.All(corpus.Examples.Where(e => e.IsHarmful).GroupBy(e => e.Prompt),
             g => Assert.Equal(g.Count(), g.Select(e => e.Response).Distinct().Count()));
@@ -59,13 +71,13 @@ public class ToyCorpusBuilderTests
         var a = tmp.Write("a.jsonl", "");
         var b = tmp.Write("b.jsonl", "");
         var c = tmp.Write("c.jsonl", "");
-        ToyCorpusJsonl.Write(a, ToyCorpusBuilder.Build(Offline, Inputs()).Examples);
+        ToyCorpusJsonl.Write(a, Built.Value.Examples);
         ToyCorpusJsonl.Write(b, ToyCorpusBuilder.Build(Offline, Inputs()).Examples);
         ToyCorpusJsonl.Write(c, ToyCorpusBuilder.Build(Offline with { Seed = 1 }, Inputs()).Examples);
         Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
         Assert.NotEqual(File.ReadAllBytes(a), File.ReadAllBytes(c));
         var back = ToyCorpusJsonl.Read(a);
-        Assert.Equal(ToyCorpusBuilder.Build(Offline, Inputs()).Examples, back);
+        Assert.Equal(Built.Value.Examples, back);
     }
 
     [Fact]
@@ -99,7 +111,7 @@ public class ToyCorpusBuilderTests
         var held = ToyHeldOutSets.Load(Inputs());
         Assert.Equal([100, 100, 100, 200], held.Named().Select(s => s.Prompts.Count));
         Assert.Equal("harmless_test:0", held.HarmlessTest[0].Id);
-        var training = ToyCorpusBuilder.Build(Offline, Inputs()).Examples.Select(e => PromptText.Normalise(e.Prompt)).ToHashSet();
+        var training = Built.Value.Examples.Select(e => PromptText.Normalise(e.Prompt)).ToHashSet();
         Assert.DoesNotContain(held.Named().SelectMany(s => s.Prompts), p => training.Contains(PromptText.Normalise(p.Instruction)));
     }
 

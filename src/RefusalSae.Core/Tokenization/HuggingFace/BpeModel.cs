@@ -13,12 +13,17 @@ internal sealed class BpeModel
     private readonly int? _unkId;
     private readonly bool _byteFallback, _fuseUnk, _ignoreMerges;
     private readonly int[] _byteIds = new int[256];
+    private readonly int[] _charIds = new int[char.MaxValue + 1];
 
     public BpeModel(Dictionary<string, int> vocab, Dictionary<long, (int Rank, int NewId)> merges, int? unkId,
         bool byteFallback, bool fuseUnk, bool ignoreMerges)
     {
         (_vocab, _merges, _unkId, _byteFallback, _fuseUnk, _ignoreMerges) = (vocab, merges, unkId, byteFallback, fuseUnk, ignoreMerges);
         for (var b = 0; b < 256; b++) _byteIds[b] = vocab.TryGetValue($"<0x{b:X2}>", out var id) ? id : -1;
+        // Single BMP characters are looked up in a table: no substring, no string hashing per character.
+        Array.Fill(_charIds, -1);
+        foreach (var (token, id) in vocab)
+            if (token.Length == 1 && !char.IsSurrogate(token[0])) _charIds[token[0]] = id;
     }
 
     public IReadOnlyDictionary<string, int> Vocab => _vocab;
@@ -48,6 +53,7 @@ internal sealed class BpeModel
         for (var i = 0; i < word.Length;)
         {
             var n = char.IsHighSurrogate(word[i]) && i + 1 < word.Length && char.IsLowSurrogate(word[i + 1]) ? 2 : 1;
+            if (n == 1 && _charIds[word[i]] >= 0) { ids.Add(_charIds[word[i++]]); lastWasUnk = false; continue; }
             var piece = word.Substring(i, n);
             i += n;
             if (_vocab.TryGetValue(piece, out var id)) { ids.Add(id); lastWasUnk = false; continue; }

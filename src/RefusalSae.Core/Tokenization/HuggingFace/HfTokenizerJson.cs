@@ -41,7 +41,7 @@ public static class HfTokenizerJson
     private static Dictionary<long, (int Rank, int NewId)> ParseMerges(JsonConfig model, Dictionary<string, int> vocab)
     {
         var prefix = model.OptionalString("continuing_subword_prefix") ?? "";
-        var merges = new Dictionary<long, (int, int)>();
+        var merges = new Dictionary<long, (int, int)>(PairKeyComparer.Instance);
         var rank = 0;
         foreach (var m in model.Items("merges"))
         {

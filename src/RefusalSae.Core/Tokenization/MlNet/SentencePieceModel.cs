@@ -6,7 +6,7 @@ namespace RefusalSae.Core.Tokenization.MlNet;
 /// A SentencePiece BPE tokenizer.model (Llama-2, the HarmBench classifier) through Microsoft.ML.Tokenizers'
 /// LlamaTokenizer: dummy-prefix "▁", byte fallback; add_special_tokens prepends &lt;s&gt; as HF's LlamaTokenizer does.
 /// &lt;unk&gt;, &lt;s&gt;, &lt;/s&gt; in text are matched atomically, as in Hugging Face (the sentencepiece library
-/// itself would spell them out). PAD is EOS (no pad piece in Llama-2).
+/// itself would spell them out). PAD is &lt;pad&gt; if the vocabulary has one, else EOS (Llama-2 has none).
 /// </summary>
 public sealed class SentencePieceModel : ITextTokenizer
 {
@@ -31,18 +31,23 @@ public sealed class SentencePieceModel : ITextTokenizer
         {
             throw new InvalidDataException($"{path}: not a SentencePiece BPE model that Microsoft.ML.Tokenizers can read: {e.Message}", e);
         }
+        // ML.NET's BPE does not match user-defined pieces atomically; Gemma's turn markers must be passed as specials
+        // (formats.md §5). Unverified for Gemma's tokenizer.model (not in the fixtures): prefer its tokenizer.json.
         var specials = new[] { probeTok.UnknownToken, probeTok.BeginningOfSentenceToken, probeTok.EndOfSentenceToken }
-            .Where(t => !string.IsNullOrEmpty(t)).Distinct()
+            .Concat(GemmaControlPieces)
+            .Where(t => !string.IsNullOrEmpty(t) && probeTok.Vocabulary.ContainsKey(t)).Distinct()
             .ToDictionary(t => t, t => probeTok.Vocabulary[t]);
         using var stream = File.OpenRead(path);
         return new SentencePieceModel(path, LlamaTokenizer.Create(stream, addBeginOfSentence: false, addEndOfSentence: false, specials));
     }
 
+    private static readonly string[] GemmaControlPieces = ["<pad>", "<mask>", "<start_of_turn>", "<end_of_turn>"];
+
     public string Description { get; }
     public int VocabSize { get; }
     public int? BosId => _inner.BeginningOfSentenceId;
     public int? EosId => _inner.EndOfSentenceId;
-    public int PadId => _inner.EndOfSentenceId;
+    public int PadId => _inner.Vocabulary.TryGetValue("<pad>", out var pad) ? pad : _inner.EndOfSentenceId;
 
     public int[] Encode(string text, bool addSpecialTokens) =>
         [.. _inner.EncodeToIds(text, addBeginningOfSentence: addSpecialTokens, addEndOfSentence: false)];

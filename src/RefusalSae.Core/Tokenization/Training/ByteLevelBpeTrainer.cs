@@ -18,8 +18,8 @@ public static class ByteLevelBpeTrainer
         if (options.VocabSize < firstByteId + 256) throw new ArgumentException($"vocab size {options.VocabSize} is below {firstByteId} specials + 256 bytes.", nameof(options));
 
         var (words, freqs) = CountWords(texts, options.SpecialTokens, firstByteId);
-        var pairCounts = new Dictionary<long, long>();
-        var pairWords = new Dictionary<long, HashSet<int>>();
+        var pairCounts = new Dictionary<long, long>(PairKeyComparer.Instance);
+        var pairWords = new Dictionary<long, HashSet<int>>(PairKeyComparer.Instance);
         for (var w = 0; w < words.Count; w++) AddPairs(words[w], freqs[w], w, pairCounts, pairWords, null);
         var heap = new PriorityQueue<long, (long NegCount, long Pair)>();
         foreach (var (pair, count) in pairCounts) heap.Enqueue(pair, (-count, pair));
@@ -29,7 +29,7 @@ public static class ByteLevelBpeTrainer
         var idOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var id = firstByteId; id < tokens.Count; id++) idOf[tokens[id]] = id;
         var merges = new List<(int Left, int Right)>();
-        var changed = new HashSet<long>();
+        var changed = new HashSet<long>(PairKeyComparer.Instance);
         while (tokens.Count < options.VocabSize && heap.TryDequeue(out var best, out var key))
         {
             // Entries go stale when counts change; the current count is in pairCounts.

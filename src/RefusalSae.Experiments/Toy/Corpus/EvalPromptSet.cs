@@ -22,6 +22,9 @@ public sealed class EvalPromptSet
 
     public int Count => _setOf.Count;
 
+    /// <summary>Every evaluation prompt, normalised.</summary>
+    public IEnumerable<string> Normalised => _setOf.Keys;
+
     public static EvalPromptSet Load(ToyCorpusInputs inputs)
     {
         var sets = new List<(string Name, IEnumerable<string> Prompts)>

@@ -4,9 +4,11 @@ namespace RefusalSae.Experiments.Toy.Corpus;
 public sealed record ToyCorpusStats(
     int HarmfulPrompts,
     int HarmfulExcludedAsEval,
+    int HarmfulNearDuplicatesOfEval,
     int HarmfulDuplicates,
     int HarmlessPool,
     int HarmlessExcludedAsEval,
+    int HarmlessNearDuplicatesOfEval,
     int HarmlessWithoutOutput,
     int HarmlessRefusalOutputsDropped,
     int HarmlessExamples,

@@ -5,7 +5,8 @@ namespace RefusalSae.Experiments.Toy.Corpus;
 
 /// <summary>
 /// Builds the toy organism's training corpus as a pure function of (config, dataset files): harmful prompts answered
-/// with varied refusals, harmless Alpaca prompts answered with truncated Alpaca outputs, nothing from an evaluation set.
+/// with varied refusals, harmless Alpaca prompts answered with truncated Alpaca outputs, nothing from an evaluation set
+/// (neither equal after normalisation nor a near-copy by word-set Jaccard).
 /// </summary>
 public static class ToyCorpusBuilder
 {
@@ -17,12 +18,14 @@ public static class ToyCorpusBuilder
         var constants = EvalConstants.Load(inputs.EvalConstants);
         var judge = SubstringJudge.FromConstants(constants);
         var eval = EvalPromptSet.Load(inputs);
+        var near = new NearDuplicateIndex(eval.Normalised, config.NearDuplicateJaccard);
         var rng = new Random(config.Seed);
 
         // Harmful: harmful_train (+ template-harm), first occurrence of each normalised text, no evaluation prompt.
         var harmfulSource = RefusalDirectionJson.Load(inputs.HarmfulTrain).ToList();
         if (config.IncludeTemplateHarm) harmfulSource.AddRange(TemplateHarmPrompts.Load(constants));
         var (harmful, harmfulEval, harmfulDup) = Distinct(harmfulSource, eval);
+        var harmfulNear = harmful.RemoveAll(p => near.Match(PromptText.Normalise(p.Instruction)) is not null);
 
         var harmfulExamples = new List<ToyExample>();
         foreach (var p in harmful)
@@ -35,10 +38,11 @@ public static class ToyCorpusBuilder
         var (harmless, harmlessEval, _) = Distinct(RefusalDirectionJson.Load(inputs.HarmlessTrain), eval);
         var outputs = config.HarmlessResponses == HarmlessResponseSource.AlpacaOutputs ? AlpacaOutputs(inputs) : null;
         var candidates = new List<ToyExample>();
-        int withoutOutput = 0, refusalDropped = 0;
+        int withoutOutput = 0, refusalDropped = 0, harmlessNear = 0;
         foreach (var p in SeededShuffle.Shuffle(harmless, rng))
         {
             if (candidates.Count == config.HarmlessCount) break;
+            if (near.Match(PromptText.Normalise(p.Instruction)) is not null) { harmlessNear++; continue; }
             string response;
             if (outputs is null)
                 response = ComplianceTemplates.Render(ComplianceTemplates.All[rng.Next(ComplianceTemplates.All.Count)], p.Instruction);
@@ -50,7 +54,7 @@ public static class ToyCorpusBuilder
         }
 
         var examples = SeededShuffle.Shuffle(harmfulExamples.Concat(candidates), rng);
-        var stats = new ToyCorpusStats(harmful.Count, harmfulEval, harmfulDup, harmless.Count, harmlessEval, withoutOutput,
+        var stats = new ToyCorpusStats(harmful.Count, harmfulEval, harmfulNear, harmfulDup, harmless.Count, harmlessEval, harmlessNear, withoutOutput,
             refusalDropped, candidates.Count, harmfulExamples.Count, config.HarmlessResponses);
         return new ToyCorpus(examples, stats);
     }

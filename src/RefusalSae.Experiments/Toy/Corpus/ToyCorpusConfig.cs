@@ -36,5 +36,11 @@ public sealed record ToyCorpusConfig
     /// <summary>Harmless responses are cut to at most this many words (whitespace-separated), at a word boundary.</summary>
     public int MaxResponseWords { get; init; } = 40;
 
+    /// <summary>
+    /// A training prompt whose word set has Jaccard similarity ≥ this with any evaluation prompt is dropped too: exact
+    /// matching after normalisation misses near-copies such as singular/plural variants of the same HarmBench behaviour.
+    /// </summary>
+    public double NearDuplicateJaccard { get; init; } = 0.8;
+
     public HarmlessResponseSource HarmlessResponses { get; init; } = HarmlessResponseSource.AlpacaOutputs;
 }

@@ -1,0 +1,69 @@
+using RefusalSae.Core.Hooks;
+using RefusalSae.Core.Saes;
+using RefusalSae.Core.Saes.Training;
+using RefusalSae.Engine.Stages;
+using RefusalSae.Experiments.Reporting;
+using RefusalSae.Experiments.Toy.Corpus;
+using RefusalSae.Experiments.Toy.Model;
+using RefusalSae.Experiments.Toy.Saes;
+using RefusalSae.Experiments.Toy.Training;
+using TorchSharp;
+
+namespace RefusalSae.Experiments.Stages.TrainSae;
+
+/// <summary>
+/// train-sae: one TopK SAE per layer on the organism's resid_post, trained on activations of training conversations,
+/// saved as SAELens folders saes/layer_{L} (read back by the same loader as Gemma Scope and Llama Scope), with
+/// held-out fraction of variance explained, L0, dead latents and the CE increase when spliced in.
+/// TopK rather than JumpReLU: L0 is fixed by construction, so a CPU-sized run needs no sparsity-coefficient search.
+/// </summary>
+public sealed class TrainSaeStage : IStage
+{
+    public string Name => "train-sae";
+
+    public void Run(StageContext ctx)
+    {
+        var s = ctx.Config<TrainSaeSettings>("toy.sae");
+        var maxLength = ctx.ConfigJson["toy"]!["train"]!["max_length"]!.GetValue<int>();   // the length the organism was trained at
+        using var toy = ToyModelFolder.Load(Path.Combine(ctx.Upstream("train-model"), "model"));
+        var examples = ToyCorpusJsonl.Read(Path.Combine(ctx.Upstream("toy-corpus"), "corpus.jsonl")).Take(s.Conversations).ToList();
+        var sequences = ToySequences.Encode(toy.Chat, examples, maxLength);
+        var heldOut = Math.Max(1, (int)(sequences.Count * s.HeldOutFraction));
+        var train = sequences.Take(sequences.Count - heldOut).ToList();
+        var test = sequences.Skip(sequences.Count - heldOut).ToList();
+        var pad = toy.Tokenizer.PadId;
+
+        var trainActs = ResidualActivations.Collect(toy.Model, train, maxLength, pad, 32);
+        var testActs = ResidualActivations.Collect(toy.Model, test, maxLength, pad, 32);
+        var cleanCe = SplicedLoss.CrossEntropy(toy.Model, test, maxLength, pad, 32);
+        ctx.Log.WriteLine($"train-sae: {trainActs[0].shape[0]} training and {testActs[0].shape[0]} held-out tokens per layer; clean CE {cleanCe:F4}");
+
+        var layers = trainActs.Length;
+        var progress = ctx.Progress(layers * s.Steps, "steps");
+        var rows = new List<IReadOnlyList<string>>();
+        for (var layer = 0; layer < layers; layer++)
+        {
+            var options = new TopKTrainingOptions
+            {
+                DSae = s.Expansion * (int)toy.Model.Config.HiddenSize, K = s.K, HookName = HookName.ResidPost(layer),
+                Steps = s.Steps, BatchSize = s.BatchSize, LearningRate = s.LearningRate, Seed = s.Seed + layer,
+            };
+            var before = layer * s.Steps;
+            using var sae = TopKSaeTrainer.Train(trainActs[layer], options, p => progress.Advance(Math.Max(0, before + p.Step - progress.Done)));
+            var m = SaeMetrics.Evaluate(sae, testActs[layer]);
+            var spliced = SplicedLoss.CrossEntropy(toy.Model, test, maxLength, pad, 32, sae);
+            SaeLensWriter.Save(ctx.Output(Path.Combine("saes", $"layer_{layer}")), sae);
+            rows.Add([layer.ToString(), options.DSae.ToString(), s.K.ToString(), Table.Cell(m.FractionVarianceExplained),
+                Table.Cell(m.MeanL0, 1), Table.Percent(m.DeadFraction), Table.Cell(cleanCe, 4), Table.Cell(spliced, 4),
+                Table.Cell(spliced - cleanCe, 4), m.FractionVarianceExplained >= s.MinVarianceExplained ? "yes" : "NO"]);
+            ctx.Log.WriteLine($"train-sae: layer {layer}: FVE {m.FractionVarianceExplained:F3}, L0 {m.MeanL0:F1}, dead {m.DeadFraction:P1}, CE {cleanCe:F4} → {spliced:F4}");
+        }
+        foreach (var t in trainActs.Concat(testActs)) t.Dispose();
+        TableWriter.Write(new Table("Toy SAEs on held-out activations (one TopK SAE per layer, resid_post)",
+            ["layer", "d_sae", "k", "variance explained", "mean L0", "dead latents (%)", "clean CE", "spliced CE", "CE increase",
+             $"FVE ≥ {s.MinVarianceExplained}"], rows)
+        {
+            Notes = [$"{heldOut} held-out conversations; CE is next-token cross-entropy on response tokens."],
+        }, ctx.OutputDirectory, "sae_metrics");
+    }
+}
