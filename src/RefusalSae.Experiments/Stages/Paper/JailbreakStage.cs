@@ -36,7 +36,7 @@ public sealed class JailbreakStage : IStage
             var selected = SelectedFeatures.Load(features, set);
             var direction = SafeTensors.Load(Path.Combine(features, "directions", $"{set}.safetensors"))["direction"];   // [D]
             var dirKey = string.Join(",", direction.data<float>().ToArray().Take(4));
-            var index = selected.Prompts.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);
+            var index = selected.Prompts.Select((p, i) => (p, i)).GroupBy(x => x.p).ToDictionary(g => g.Key, g => g.First().i);   // a repeated prompt keeps its first list
             foreach (var method in methods)
             {
                 string Content(string p) => $"{method.Name}\n{s.Clamp}\n{s.MaxNewTokens}\n" +
