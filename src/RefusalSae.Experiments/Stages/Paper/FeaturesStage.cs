@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using RefusalSae.Core.IO;
+using RefusalSae.Core.Tokenization;
+using RefusalSae.Engine.Stages;
+using RefusalSae.Experiments.Paper;
+using static TorchSharp.torch;
+
+namespace RefusalSae.Experiments.Stages.Paper;
+
+/// <summary>
+/// paper-features: per harmful evaluation set, the refusal direction at every layer (harmful = the set's prompts,
+/// harmless = the first |D| filtered harmless prompts), the cosine candidates, LA-IG per prompt (cached per prompt)
+/// and the feature sets Ours, AP, CosSim, ActDiff and the random control. Outputs directions/{set}.safetensors
+/// (directions [L, D], direction [D] = best layer) and features/{set}.json.
+/// </summary>
+public sealed class FeaturesStage : IStage
+{
+    public string Name => "paper-features";
+
+    public void Run(StageContext ctx)
+    {
+        var eval = ctx.Config<PaperEvalSettings>("paper.eval");
+        var s = ctx.Config<PaperFeaturesSettings>("paper.features");
+        var filtered = FilteredPrompts.Load(ctx.Upstream("paper-filter"));
+        using var paper = PaperToy.Load(ctx, withSaes: true);
+        var model = paper.Toy.Model;
+        if (s.BestLayer < 0 || s.BestLayer >= model.Config.NumHiddenLayers)
+            throw new StageException("RSW353", $"paper.features.best_layer = {s.BestLayer}: the model has layers 0..{model.Config.NumHiddenLayers - 1}.");
+        var pad = paper.Toy.Tokenizer.PadId;
+        var sets = PaperToy.HarmfulSets(ctx, eval.PromptsPerSet);
+        var widths = paper.Saes.ToDictionary(p => p.Key, p => p.Value.DSae);
+        var options = new LaIgOptions { Steps = s.IgSteps, AblatedResidualEndpoint = s.AblatedResidualEndpoint };
+        var progress = ctx.Progress(sets.Sum(x => x.Prompts.Count) * 2 + filtered.Harmless.Count, "prompts");
+
+        var harmlessMax = ActMax(ctx, paper, filtered.Harmless, s.BatchSize, progress);
+        foreach (var (name, prompts) in sets)
+        {
+            var texts = prompts.Select(p => p.Instruction).ToList();
+            var harmless = filtered.Harmless.Take(texts.Count).ToList();
+            using var scope = NewDisposeScope();
+            var directions = RefusalDirection.DiffInMeans(model, texts.Select(paper.Encode).ToList(), harmless.Select(paper.Encode).ToList(), pad, s.BatchSize);  // [L, D]
+            var best = directions[s.BestLayer];                                                          // [D]
+            Directory.CreateDirectory(Path.Combine(ctx.OutputDirectory, "directions"));
+            SafeTensors.Save(ctx.Output(Path.Combine("directions", $"{name}.safetensors")),
+                new Dictionary<string, Tensor> { ["directions"] = directions.contiguous(), ["direction"] = best.contiguous() });
+            var candidates = CosineCandidates.PerLayer(paper.Saes, best, s.CandidatesPerLayer);
+            var key = $"{Hash(best)}\n{s.CandidatesPerLayer}\n{s.IgSteps}\n{s.AblatedResidualEndpoint}\n{filtered.RefusalId}";
+
+            var attributions = ctx.Items.MapBatched(texts, t => $"laig\n{key}\n{paper.Toy.Chat.Render(t)}", batch =>
+            {
+                using var batchScope = NewDisposeScope();
+                var enc = BatchEncoding.LeftPad(batch.Select(paper.Encode).ToList(), pad);
+                var (ids, mask) = enc.ToTensors();
+                using var result = LaIg.Attribute(model, paper.Saes, ids, mask, best, filtered.RefusalId, options);
+                return Enumerable.Range(0, batch.Count).Select(b => PromptAttribution.FromBatch(result, enc.AttentionMask, b, candidates)).ToList();
+            }, s.BatchSize, progress, ctx.Cancellation);
+            var harmfulMax = ActMax(ctx, paper, texts, s.BatchSize, progress);
+
+            var oursGlobal = FeatureSets.OursGlobal(candidates, attributions, s.KStar);
+            var selected = new SelectedFeatures
+            {
+                Set = name, Prompts = texts, JailbreakIds = attributions.Select(a => a.JailbreakId).ToList(), Candidates = candidates,
+                OursLocal = FeatureSets.OursLocal(candidates, attributions, s.KStar), OursGlobal = oursGlobal,
+                ApLocal = FeatureSets.ApLocal(attributions, s.KStar), ApGlobal = FeatureSets.ApGlobal(attributions, s.KStar),
+                CosSim = CosineCandidates.Global(paper.Saes, best, s.KStar),
+                ActDiff = FeatureSets.ActDiff(harmfulMax, harmlessMax, s.KStar),
+                Random = FeatureSets.Random(oursGlobal, widths, s.RandomSeed),
+            };
+            Directory.CreateDirectory(Path.Combine(ctx.OutputDirectory, "features"));
+            File.WriteAllText(SelectedFeatures.FileOf(ctx.OutputDirectory, name), JsonSerializer.Serialize(selected, SelectedFeatures.Json));
+            ctx.Log.WriteLine($"paper-features: {name}: Ours global {string.Join(" ", oursGlobal.Take(8))} …; layers " +
+                              string.Join(", ", oursGlobal.GroupBy(f => f.Layer).OrderBy(g => g.Key).Select(g => $"L{g.Key}×{g.Count()}")));
+        }
+    }
+
+    private static IReadOnlyList<IReadOnlyDictionary<int, float[]>> ActMax(StageContext ctx, PaperToy paper, IReadOnlyList<string> texts, int batchSize,
+        ProgressReporter progress) =>
+        ctx.Items.MapBatched(texts, t => $"actmax\n{paper.Toy.Chat.Render(t)}", batch =>
+        {
+            using var scope = NewDisposeScope();
+            var (ids, mask) = BatchEncoding.LeftPad(batch.Select(paper.Encode).ToList(), paper.Toy.Tokenizer.PadId).ToTensors();
+            return ActivationMax.PerPrompt(paper.Toy.Model, paper.Saes, ids, mask);
+        }, batchSize, progress, ctx.Cancellation);
+
+    private static string Hash(Tensor t) =>
+        Convert.ToHexString(SHA256.HashData(MemoryMarshal(t.to_type(ScalarType.Float32).contiguous().data<float>().ToArray())))[..16];
+
+    private static byte[] MemoryMarshal(float[] values)
+    {
+        var bytes = new byte[values.Length * 4];
+        Buffer.BlockCopy(values, 0, bytes, 0, bytes.Length);
+        return bytes;
+    }
+}

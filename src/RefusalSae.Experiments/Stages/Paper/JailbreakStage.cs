@@ -1,0 +1,65 @@
+using System.Text.Json;
+using RefusalSae.Core.IO;
+using RefusalSae.Engine.Stages;
+using RefusalSae.Experiments.Judges;
+using RefusalSae.Experiments.Paper;
+using RefusalSae.Experiments.Reporting;
+using static TorchSharp.torch;
+
+namespace RefusalSae.Experiments.Stages.Paper;
+
+/// <summary>
+/// paper-jailbreak (paper-method §6.4): greedy generations per method and per harmful set (cached per prompt), judged
+/// by the substring judge; the jailbreak table (methods × sets, refusal rate) as Markdown and CSV, and the grouped-bar
+/// figure (PNG, SVG). Outputs completions.jsonl, metrics.json, jailbreak.{md,csv,png,svg}.
+/// </summary>
+public sealed class JailbreakStage : IStage
+{
+    public string Name => "paper-jailbreak";
+
+    public void Run(StageContext ctx)
+    {
+        var eval = ctx.Config<PaperEvalSettings>("paper.eval");
+        var s = ctx.Config<PaperJailbreakSettings>("paper.jailbreak");
+        var judge = SubstringJudge.Load(ctx.Dataset("eval_constants"));
+        var features = ctx.Upstream("paper-features");
+        using var paper = PaperToy.Load(ctx, withSaes: true);
+        var model = paper.Toy.Model;
+        var generation = paper.Toy.Generation;
+        var sets = PaperToy.HarmfulSets(ctx, eval.PromptsPerSet).Select(x => x.Name).ToList();
+        var methods = JailbreakMethod.All(s.ApMisindexed);
+        var progress = ctx.Progress(sets.Count * methods.Count * eval.PromptsPerSet, "generations");
+        var rates = new Dictionary<(string Method, string Set), double>();
+        using var log = new StreamWriter(ctx.Output("completions.jsonl"));
+        foreach (var set in sets)
+        {
+            var selected = SelectedFeatures.Load(features, set);
+            var direction = SafeTensors.Load(Path.Combine(features, "directions", $"{set}.safetensors"))["direction"];   // [D]
+            var dirKey = string.Join(",", direction.data<float>().ToArray().Take(4));
+            var index = selected.Prompts.Select((p, i) => (p, i)).GroupBy(x => x.p).ToDictionary(g => g.Key, g => g.First().i);   // a repeated prompt keeps its first list
+            foreach (var method in methods)
+            {
+                string Content(string p) => $"{method.Name}\n{s.Clamp}\n{s.MaxNewTokens}\n" +
+                    (method.FeaturesOf is { } f ? string.Join(" ", f(selected, index[p])) : method.Ablate ? dirKey : "") + $"\n{paper.Toy.Chat.Render(p)}";
+                var responses = ctx.Items.MapBatched(selected.Prompts, Content, batch =>
+                {
+                    using var hook = Install(paper, method, selected, batch.Select(p => index[p]).ToList(), direction, s.Clamp);
+                    return generation.Complete(batch, s.MaxNewTokens);
+                }, s.BatchSize, progress, ctx.Cancellation);
+                var refused = responses.Select(judge.IsRefusal).ToList();
+                rates[(method.Name, set)] = refused.Count(r => r) / (double)Math.Max(1, refused.Count);
+                for (var i = 0; i < responses.Count; i++)
+                    log.WriteLine(JsonSerializer.Serialize(new { set, method = method.Name, prompt = selected.Prompts[i], response = responses[i], refused = refused[i] }));
+                ctx.Log.WriteLine($"paper-jailbreak: {set} {method.Name}: refusal {Table.Percent(rates[(method.Name, set)])}%");
+            }
+        }
+        JailbreakReport.Write(ctx.OutputDirectory, sets, methods.Select(m => m.Name).ToList(), rates, s, eval.PromptsPerSet);
+    }
+
+    private static IDisposable? Install(PaperToy paper, JailbreakMethod method, SelectedFeatures selected, IReadOnlyList<int> rows, Tensor direction, double c)
+    {
+        if (method.Ablate) return Interventions.AblateDirection(paper.Toy.Model, direction);
+        if (method.FeaturesOf is not { } f) return null;
+        return Interventions.ScaleFeatures(paper.Toy.Model, paper.Saes, rows.Select(b => f(selected, b)).ToList(), c);
+    }
+}

@@ -1,0 +1,44 @@
+namespace RefusalSae.Experiments.Stages.Paper;
+
+/// <summary>The <c>paper.eval</c> block, shared by the §4.1 stages.</summary>
+public sealed record PaperEvalSettings
+{
+    /// <summary>First N prompts of each harmful evaluation set (the paper's N_test = 100).</summary>
+    public required int PromptsPerSet { get; init; }
+    /// <summary>Text whose first response token is the refusal token (the paper's "I").</summary>
+    public required string RefusalToken { get; init; }
+}
+
+/// <summary>The <c>paper.filter</c> block.</summary>
+public sealed record PaperFilterSettings
+{
+    public required int Harmful { get; init; }
+    public required int Harmless { get; init; }
+    public required int BatchSize { get; init; }
+}
+
+/// <summary>The <c>paper.features</c> block (paper-method §3, §4).</summary>
+public sealed record PaperFeaturesSettings
+{
+    public required int BestLayer { get; init; }
+    public required int CandidatesPerLayer { get; init; }
+    public required int KStar { get; init; }
+    public required int IgSteps { get; init; }
+    public required int BatchSize { get; init; }
+    /// <summary>Spec §9 #12: false = the paper (un-ablated residual endpoint), true = fixed.</summary>
+    public required bool AblatedResidualEndpoint { get; init; }
+    public required int RandomSeed { get; init; }
+}
+
+/// <summary>The <c>paper.jailbreak</c> block (paper-method §5, §6.4).</summary>
+public sealed record PaperJailbreakSettings
+{
+    /// <summary>c: selected features are multiplied by this (−3 Gemma, −1 Llama).</summary>
+    public required double Clamp { get; init; }
+    /// <summary>Spec §9 #1: true = the paper's mis-indexed AP local lists, false = each prompt its own list.</summary>
+    public required bool ApMisindexed { get; init; }
+    public required int MaxNewTokens { get; init; }
+    public required int BatchSize { get; init; }
+    /// <summary>Print the paper's §6.4 numbers beside ours (only meaningful for the paper's models).</summary>
+    public required string PaperModel { get; init; }
+}
