@@ -10,6 +10,8 @@ public sealed record ToyCorpusSettings
     public required int RefusalsPerHarmfulPrompt { get; init; }
     public required bool IncludeTemplateHarm { get; init; }
     public required int MaxResponseWords { get; init; }
+    /// <summary>Catalog ids of further harmful prompt sets (refusal_direction JSON) that no evaluation reads.</summary>
+    public required IReadOnlyList<string> ExtraHarmful { get; init; }
     /// <summary>"compliance_templates" (offline, the default) or "alpaca_outputs" (needs the alpaca_data download).</summary>
     public required string HarmlessResponses { get; init; }
 

@@ -16,7 +16,10 @@ public sealed class ToyCorpusStage : IStage
     {
         var settings = ctx.Config<ToyCorpusSettings>("toy.corpus");
         var config = settings.ToCorpusConfig();
-        var inputs = Inputs(ctx, config.HarmlessResponses == HarmlessResponseSource.AlpacaOutputs);
+        var inputs = Inputs(ctx, config.HarmlessResponses == HarmlessResponseSource.AlpacaOutputs) with
+        {
+            ExtraHarmful = settings.ExtraHarmful.Select(ctx.Dataset).ToList(),
+        };
         var corpus = ToyCorpusBuilder.Build(config, inputs);
         ToyCorpusJsonl.Write(ctx.Output("corpus.jsonl"), corpus.Examples);
         File.WriteAllText(ctx.Output("stats.json"), JsonSerializer.Serialize(corpus.Stats, new JsonSerializerOptions { WriteIndented = true }));

@@ -24,6 +24,7 @@ public static class ToyCorpusBuilder
         // Harmful: harmful_train (+ template-harm), first occurrence of each normalised text, no evaluation prompt.
         var harmfulSource = RefusalDirectionJson.Load(inputs.HarmfulTrain).ToList();
         if (config.IncludeTemplateHarm) harmfulSource.AddRange(TemplateHarmPrompts.Load(constants));
+        foreach (var path in inputs.ExtraHarmful) harmfulSource.AddRange(RefusalDirectionJson.Load(path));
         var (harmful, harmfulEval, harmfulDup) = Distinct(harmfulSource, eval);
         var harmfulNear = harmful.RemoveAll(p => near.Match(PromptText.Normalise(p.Instruction)) is not null);
 

@@ -10,6 +10,8 @@ public sealed record ToyCorpusInputs
     public required string HarmlessTrain { get; init; }      // refusal_direction/splits/harmless_train.json
     public required string EvalConstants { get; init; }      // refusal_sae/extracted/eval_constants.json
     public string? AlpacaData { get; init; }                 // tatsu-lab alpaca_data.json; required for AlpacaOutputs
+    /// <summary>More harmful prompt sets in refusal_direction's JSON format that no evaluation reads (e.g. strongreject).</summary>
+    public IReadOnlyList<string> ExtraHarmful { get; init; } = [];
 
     public required string HarmbenchTest { get; init; }      // processed/harmbench_test.json
     public required string JailbreakBench { get; init; }     // processed/jailbreakbench.json
