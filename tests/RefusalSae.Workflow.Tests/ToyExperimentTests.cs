@@ -23,7 +23,7 @@ public class ToyExperimentTests
             Assert.True(first.ExitCode == 0, first.Output);
             var lastRun = Path.Combine(artifacts, "toy-ci", "last-run.json");
             var stages = LastRun.Read(lastRun).Stages.ToDictionary(s => s.Name);
-            foreach (var name in new[] { "toy-corpus", "toy-tokenizer", "train-model", "behaviour", "train-sae" })
+            foreach (var name in new[] { "toy-corpus", "toy-tokenizer", "train-model", "behaviour", "train-sae", "paper-filter", "paper-features", "paper-jailbreak" })
                 Assert.Equal("ran", stages[name].Status);
             Assert.Contains("progress: train-model 30/30 steps", first.Output);
 
@@ -40,6 +40,9 @@ public class ToyExperimentTests
                 Assert.InRange(fve, 0.0, 1.0);   // better than predicting the mean, never above perfect
             }
             Assert.True(File.Exists(Path.Combine(exp, "train-sae", "saes", "layer_1", "cfg.json")));
+            var jailbreak = File.ReadAllText(Path.Combine(exp, "paper-jailbreak", "jailbreak.md"));
+            foreach (var method in new[] { "Base", "CosSim", "ActDiff", "AP", "Ours", "AS", "Random" }) Assert.Contains(method, jailbreak);
+            Assert.True(File.Exists(Path.Combine(exp, "paper-jailbreak", "jailbreak.png")));
 
             var second = DotnetBuild.Experiments(props);
             Assert.True(second.ExitCode == 0, second.Output);

@@ -7,13 +7,8 @@ namespace RefusalSae.Experiments.Tests.Toy;
 
 public class ToyCorpusBuilderTests
 {
-    // The default experiment's extra harmful sets are included, so the exclusion tests cover them too.
     private static ToyCorpusInputs Inputs(string? alpaca = null) =>
-        ToyCorpusInputs.FromMirror(ThirdParty.Require(Paths.Dataset()), alpaca) with
-        {
-            ExtraHarmful = new[] { "strongreject", "malicious_instruct", "tdc2023" }
-                .Select(n => ThirdParty.Require(Paths.Dataset("refusal_direction", "processed", n + ".json"))).ToList(),
-        };
+        ToyCorpusInputs.FromMirror(ThirdParty.Require(Paths.Dataset()), alpaca);
 
     private static readonly ToyCorpusConfig Offline = new() { HarmlessCount = 500, HarmlessResponses = HarmlessResponseSource.ComplianceTemplates };
 
