@@ -15,6 +15,22 @@ public static class AtomicFile
         File.Move(tmp, path, overwrite: true);
     }
 
+    /// <summary>Atomic write for writers that need a path (e.g. a plotting library's SavePng): they write the temp file.</summary>
+    public static void Write(string path, Action<string> writeTemp)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var tmp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            writeTemp(tmp);
+            File.Move(tmp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(tmp)) File.Delete(tmp);
+        }
+    }
+
     /// <summary>Writes only when the content differs, so timestamps (and MSBuild up-to-date checks) stay put.</summary>
     public static bool WriteIfChanged(string path, string text)
     {

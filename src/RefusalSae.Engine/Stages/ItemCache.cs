@@ -21,17 +21,8 @@ public sealed class ItemCache(string? directory, string stage)
     /// </summary>
     public T GetOrCompute<T>(string content, Func<T> compute)
     {
-        var dir = directory ?? throw new StageException("RSW305", $"stage '{stage}' uses the item cache but is not declared per_item: true in experiments/pipeline.yaml.");
-        var path = Path.Combine(dir, Hashing.Hex(Encoding.UTF8.GetBytes(content)) + ".json");
-        if (File.Exists(path))
-        {
-            try
-            {
-                var hit = JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json.Options);
-                if (hit is not null) { Cached++; return hit; }
-            }
-            catch (JsonException) { /* a torn or foreign file: recompute and overwrite it */ }
-        }
+        var path = PathOf(content);
+        if (TryRead<T>(content, out var hit)) { Cached++; return hit; }
         var value = compute();
         AtomicFile.WriteAllText(path, JsonSerializer.Serialize(value, Json.Options));
         Computed++;

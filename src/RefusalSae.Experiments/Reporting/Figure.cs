@@ -1,3 +1,4 @@
+using RefusalSae.Engine;
 using ScottPlot;
 
 namespace RefusalSae.Experiments.Reporting;

@@ -1,3 +1,4 @@
+using RefusalSae.Engine;
 using System.Text;
 
 namespace RefusalSae.Experiments.Reporting;
