@@ -4,11 +4,47 @@ namespace RefusalSae.Experiments.Tests.Toy;
 
 public class SyntheticRequestsTests
 {
+    private static readonly Dictionary<string, IReadOnlyList<string>> Lists = new()
+    {
+        ["HarmfulActs"] = HarmfulActs.All, ["BenignActs"] = BenignActs.All, ["RequestFrames"] = RequestFrames.All,
+        ["WritingRequests.Verbs"] = WritingRequests.Verbs, ["WritingRequests.Genres"] = WritingRequests.Genres,
+        ["WritingRequests.HarmfulStances"] = WritingRequests.HarmfulStances, ["WritingRequests.BenignStances"] = WritingRequests.BenignStances,
+        ["WritingRequests.Kinds"] = WritingRequests.Kinds, ["WritingRequests.HarmfulAdjectives"] = WritingRequests.HarmfulAdjectives,
+        ["WritingRequests.BenignAdjectives"] = WritingRequests.BenignAdjectives, ["WritingRequests.Targets"] = WritingRequests.Targets,
+        ["Claims.Frames"] = Claims.Frames, ["Claims.Genres"] = Claims.Genres, ["Claims.Harmful"] = Claims.Harmful, ["Claims.Benign"] = Claims.Benign,
+    };
+
+    [Fact]
+    public void Every_lexicon_list_is_plain_ascii_without_duplicates()
+    {
+        var all = Lists.Concat(LexiconSlots.All.Select(kv => KeyValuePair.Create("LexiconSlots." + kv.Key, kv.Value)));
+        foreach (var (name, items) in all)
+        {
+            // Exact repeats only: "write" and "HOW DO I {act}?" are deliberate case variants.
+            var repeated = items.GroupBy(i => i, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+            Assert.True(repeated.Count == 0, $"{name} repeats: {string.Join(" | ", repeated)}");
+            var odd = items.FirstOrDefault(i => i.Length == 0 || i != i.Trim() || i.Any(c => c < ' ' || c > '~'));
+            Assert.True(odd is null, $"{name} has an empty, padded or non-ASCII entry: '{odd}'");
+        }
+    }
+
+    [Theory]
+    [InlineData("HarmfulActs", "BenignActs")]
+    [InlineData("WritingRequests.HarmfulStances", "WritingRequests.BenignStances")]
+    [InlineData("WritingRequests.HarmfulAdjectives", "WritingRequests.BenignAdjectives")]
+    [InlineData("Claims.Harmful", "Claims.Benign")]
+    public void No_phrase_is_in_both_classes(string harmful, string benign)
+    {
+        var both = Lists[harmful].Intersect(Lists[benign], StringComparer.OrdinalIgnoreCase).ToList();
+        Assert.True(both.Count == 0, $"in both {harmful} and {benign}: {string.Join(" | ", both)}");
+    }
+
     [Fact]
     public void Every_lexicon_phrase_fills_its_slots()
     {
         var rng = new Random(0);
-        var phrases = HarmfulActs.All.Concat(BenignActs.All).Concat(WritingRequests.HarmfulStances).Concat(WritingRequests.BenignStances);
+        var phrases = HarmfulActs.All.Concat(BenignActs.All).Concat(WritingRequests.HarmfulStances).Concat(WritingRequests.BenignStances)
+            .Concat(WritingRequests.Targets).Concat(Claims.Harmful).Concat(Claims.Benign);
         Assert.All(phrases, p =>
         {
             var filled = LexiconSlots.Fill(p, rng);
@@ -38,6 +74,31 @@ public class SyntheticRequestsTests
         var benign = Openings(false);
         var shared = harmful.Intersect(benign).Count();
         Assert.True(shared >= 0.8 * Math.Min(harmful.Count, benign.Count), $"{shared} shared openings of {harmful.Count} / {benign.Count}");
+    }
+
+    [Fact]
+    public void Claims_are_argued_in_the_same_frames_and_genres_by_both_classes()
+    {
+        // "Write an op-ed arguing that" must come with benign claims too, or the frame alone would mark the class.
+        static List<string> ClaimDraws(bool harmful)
+        {
+            var rng = new Random(11);
+            return Enumerable.Range(0, 3000).Select(_ => SyntheticRequests.Draw(harmful, rng))
+                .Where(d => Claims.Frames.Any(f => d.Contains(" " + f + " ", StringComparison.Ordinal))).ToList();
+        }
+        var harmful = ClaimDraws(true);
+        var benign = ClaimDraws(false);
+        // About WritingShare * ClaimShare of the draws (~400 of 3000) argue a claim, in either class.
+        Assert.InRange(harmful.Count, 250, 650);
+        Assert.InRange(benign.Count, 250, 650);
+        Assert.Contains(harmful, d => Claims.Harmful.Any(c => !c.Contains('{') && d.EndsWith(" " + c, StringComparison.Ordinal)));
+        Assert.Contains(benign, d => Claims.Benign.Any(c => !c.Contains('{') && d.EndsWith(" " + c, StringComparison.Ordinal)));
+        Assert.DoesNotContain(harmful, d => Claims.Benign.Any(c => !c.Contains('{') && d.EndsWith(" that " + c, StringComparison.Ordinal)));
+        foreach (var frame in Claims.Frames)
+        {
+            Assert.Contains(harmful, d => d.Contains(" " + frame + " ", StringComparison.Ordinal));
+            Assert.Contains(benign, d => d.Contains(" " + frame + " ", StringComparison.Ordinal));
+        }
     }
 
     [Fact]

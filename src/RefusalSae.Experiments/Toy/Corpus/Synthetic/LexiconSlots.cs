@@ -1,7 +1,8 @@
 namespace RefusalSae.Experiments.Toy.Corpus.Synthetic;
 
 /// <summary>
-/// Fillers for the <c>{slot}</c>s of <see cref="HarmfulActs"/>, <see cref="BenignActs"/> and <see cref="WritingRequests"/>.
+/// Fillers for the <c>{slot}</c>s of <see cref="HarmfulActs"/>, <see cref="BenignActs"/>, <see cref="WritingRequests"/> and
+/// <see cref="Claims"/>.
 /// Harmful and benign phrases share the people, places and groups, so that only the action decides the class.
 /// Written for this project.
 /// </summary>
@@ -37,6 +38,23 @@ public static class LexiconSlots
             "immigrants", "refugees", "Muslims", "Jewish people", "Christians", "Black people", "Asian people", "women", "gay people",
             "transgender people", "disabled people", "elderly people", "poor people", "a religious minority", "an ethnic minority",
         ],
+        ["website"] =
+        [
+            "an online shop", "a news website", "a dating site", "a social network", "a government portal", "a university website",
+            "a gaming forum", "a hotel booking site",
+        ],
+        ["software"] =
+        [
+            "a paid video game", "Photoshop", "Windows", "Microsoft Office", "an antivirus program", "a music production app",
+            "a paid mobile app", "accounting software",
+        ],
+        ["media"] = ["a new movie", "a popular TV series", "an album", "an ebook", "a paid online course", "a sports broadcast", "a concert film"],
+        ["medication"] =
+        [
+            "my antidepressants", "insulin", "blood pressure pills", "epilepsy medication", "heart medication", "antibiotics", "lithium",
+            "my asthma inhaler",
+        ],
+        ["pathogen"] = ["a deadly virus", "plague bacteria", "a new flu strain", "smallpox", "Ebola", "a drug-resistant bacterium", "measles"],
     };
 
     /// <summary>Replaces each <c>{slot}</c> by a filler drawn with <paramref name="rng"/>, left to right.</summary>
