@@ -26,15 +26,15 @@ public sealed class LmTrainerTests
         return Enumerable.Range(0, 24).Select(_ =>
         {
             var prompt = Enumerable.Range(0, 4).Select(_ => rng.Next(1, 19)).ToArray();
-            return new TrainingSequence([.. prompt, .. prompt.Select(t => t + 20)], prompt.Length);
+            return new TrainingSequence([.. prompt, .. prompt.Select(t => t + 20)], prompt.Length, Refusal: prompt[0] % 2 == 0);
         }).ToList();
     }
 
     private static (float[] Weights, IReadOnlyList<TrainingStep> Log) Train(int steps, string dir, Action<TrainingStep>? onStep = null,
-        double firstTokenWeight = 1.0)
+        double firstTokenWeight = 1.0, int complianceSteps = 0)
     {
         using var model = CausalLM.Create(Tiny, torch.ScalarType.Float32, torch.CPU, seed: 11);
-        var options = Options(steps) with { FirstTokenWeight = firstTokenWeight };
+        var options = Options(steps) with { FirstTokenWeight = firstTokenWeight, ComplianceSteps = complianceSteps };
         var trainer = new LmTrainer(model, options, padId: 0) { OnStep = (s, _, _) => onStep?.Invoke(s) };
         var log = trainer.Train(Data(), dir);
         var flat = torch.cat(model.Parameters().Select(p => p.detach().flatten()).ToList());
@@ -78,6 +78,18 @@ public sealed class LmTrainerTests
         Assert.Equal(a, resumed);
         Assert.NotEqual(Train(12, TempDir()).Weights, a);
         Assert.True(log[^1].Loss < log[0].Loss, $"loss went from {log[0].Loss} to {log[^1].Loss}");
+    }
+
+    [Fact]
+    public void A_run_with_a_compliance_phase_is_deterministic_resumable_and_differs_from_the_mixed_run()
+    {
+        var (a, _) = Train(12, TempDir(), complianceSteps: 6);
+        var dir = TempDir();
+        Assert.Throws<OperationCanceledException>(() =>
+            Train(12, dir, s => { if (s.Step == 8) throw new OperationCanceledException("simulated kill"); }, complianceSteps: 6));
+        var (resumed, _) = Train(12, dir, complianceSteps: 6);
+        Assert.Equal(a, resumed);
+        Assert.NotEqual(Train(12, TempDir()).Weights, a);
     }
 
     [Fact]

@@ -141,5 +141,15 @@ public class ToyCorpusBuilderTests
         Assert.DoesNotContain(held.Named().SelectMany(s => s.Prompts), p => training.Contains(PromptText.Normalise(p.Instruction)));
     }
 
+    [Fact]
+    public void The_validation_sets_are_all_of_harmful_val_and_the_head_of_harmless_val_and_are_not_trained_on()
+    {
+        var validation = ToyValidationSets.Load(Inputs(), harmless: 50);
+        Assert.Equal([39, 50], validation.Named().Select(s => s.Prompts.Count));
+        Assert.Equal("harmless_val:0", validation.HarmlessVal[0].Id);
+        var training = Built.Value.Examples.Select(e => PromptText.Normalise(e.Prompt)).ToHashSet();
+        Assert.DoesNotContain(validation.Named().SelectMany(s => s.Prompts), p => training.Contains(PromptText.Normalise(p.Instruction)));
+    }
+
     private static IEnumerable<string> Instr(string path) => RefusalDirectionJson.Load(path).Select(p => p.Instruction);
 }

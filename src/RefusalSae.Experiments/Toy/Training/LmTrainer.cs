@@ -31,7 +31,7 @@ public sealed class LmTrainer(CausalLM model, LmTrainerOptions options, int padI
             start = resumedAt;
             log.AddRange(resumedLog);
         }
-        var order = new BatchOrder(data.Count, options.BatchSize, options.Seed);
+        var schedule = new TrainingSchedule(data, options.BatchSize, options.Seed, options.ComplianceSteps);
         var clock = Stopwatch.StartNew();
         model.train();
         for (var step = start; step < options.Steps; step++)
@@ -39,7 +39,7 @@ public sealed class LmTrainer(CausalLM model, LmTrainerOptions options, int padI
             using var scope = torch.NewDisposeScope();
             var lr = options.LearningRateAt(step);
             foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
-            var batch = order.Batch(step).Select(i => data[i]).ToList();
+            var batch = schedule.Batch(step).Select(i => data[i]).ToList();
             var (ids, mask, targets) = LmBatch.Collate(batch, options.MaxLength, padId);   // (B, T) each
             var logits = model.Forward(ids, mask);                                          // (B, T, V)
             var loss = Loss(logits, targets, batch);

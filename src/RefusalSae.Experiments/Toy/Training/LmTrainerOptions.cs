@@ -19,6 +19,12 @@ public sealed record LmTrainerOptions
     /// token decides refusal ("I ...") versus compliance, while the rest of a response is mostly template text.
     /// </summary>
     public double FirstTokenWeight { get; init; } = 1.0;
+    /// <summary>
+    /// The first this many steps draw only examples that comply; refusals join afterwards (0 = mixed from the start).
+    /// A chat model learns to follow instructions before safety tuning teaches it to refuse, so compliance is its
+    /// default and refusal the behaviour that harmful input triggers, the asymmetry the paper's interventions assume.
+    /// </summary>
+    public int ComplianceSteps { get; init; }
     /// <summary>A resumable checkpoint every this many steps (0 = never).</summary>
     public int CheckpointEvery { get; init; } = 100;
 

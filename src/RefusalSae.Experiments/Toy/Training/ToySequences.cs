@@ -18,7 +18,7 @@ public static class ToySequences
             var prompt = chat.Encode(e.Prompt);
             if (prompt.Length >= maxLength - 1) continue;    // a prompt that leaves no room for an answer teaches nothing
             var response = chat.Tokenizer.Encode(e.Response + "<end_of_turn>", addSpecialTokens: false);
-            result.Add(new TrainingSequence([.. prompt, .. response], prompt.Length));
+            result.Add(new TrainingSequence([.. prompt, .. response], prompt.Length, e.IsHarmful));
         }
         return result;
     }

@@ -3,8 +3,9 @@ namespace RefusalSae.Experiments.Toy.Training;
 /// <summary>
 /// One tokenised chat example: the whole rendered conversation and the index of the first token the loss is taken
 /// on (the first response token). The prompt itself is context, never a target, as in ordinary chat fine-tuning.
+/// <paramref name="Refusal"/> marks an answer that refuses, so a schedule can hold such examples back.
 /// </summary>
-public sealed record TrainingSequence(int[] Ids, int LossStart)
+public sealed record TrainingSequence(int[] Ids, int LossStart, bool Refusal = false)
 {
     public TrainingSequence Validate(int index)
     {
