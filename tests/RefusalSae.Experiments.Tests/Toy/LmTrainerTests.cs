@@ -92,6 +92,21 @@ public sealed class LmTrainerTests
         Assert.NotEqual(Train(12, TempDir()).Weights, a);
     }
 
+    [Theory]
+    [InlineData(12, 12)]
+    [InlineData(12, 20)]
+    [InlineData(12, -1)]
+    public void A_compliance_phase_that_leaves_no_mixed_step_is_rejected_naming_both_keys(int steps, int complianceSteps)
+    {
+        var error = Assert.Throws<ArgumentException>(() => (Options(steps) with { ComplianceSteps = complianceSteps }).Validate());
+        Assert.Contains($"toy.train.compliance_steps is {complianceSteps}", error.Message);
+        Assert.Contains($"toy.train.steps is {steps}", error.Message);
+    }
+
+    [Fact]
+    public void A_compliance_phase_shorter_than_the_run_is_accepted() =>
+        Assert.Equal(11, (Options(12) with { ComplianceSteps = 11 }).Validate().ComplianceSteps);
+
     [Fact]
     public void The_first_response_token_gets_its_weight_and_ignored_positions_none()
     {

@@ -48,7 +48,7 @@ public sealed class BehaviourStage : IStage
                 isTest ? target : "–", isTest ? (met ? "yes" : "NO") : "–"]);
             foreach (var r in results)
                 completions.WriteLine(JsonSerializer.Serialize(new { set = name, prompt = r.Prompt, response = r.Response, refused = judge.IsRefusal(r.Response) }));
-            ctx.Log.WriteLine($"behaviour: {name}: {refused}/{results.Count} refused ({Table.Percent(rate)}%), target {target}");
+            ctx.Log.WriteLine($"behaviour: {name}: {refused}/{results.Count} refused ({Table.Percent(rate)}%), " + (isTest ? $"target {target}" : "validation"));
         }
         File.WriteAllText(ctx.Output("metrics.json"), JsonSerializer.Serialize(metrics, new JsonSerializerOptions { WriteIndented = true }));
         var table = new Table("Toy organism behaviour targets (substring judge, greedy)",

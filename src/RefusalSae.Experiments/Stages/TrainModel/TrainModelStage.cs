@@ -24,6 +24,8 @@ public sealed class TrainModelStage : IStage
     {
         var modelSettings = ctx.Config<ToyModelSettings>("toy.model");
         var options = ctx.Config<LmTrainerOptions>("toy.train");
+        try { options.Validate(); }
+        catch (ArgumentException e) { throw new StageException("RSW371", e.Message); }
         var tokenizerPath = Path.Combine(ctx.Upstream("toy-tokenizer"), ToyModelFolder.TokenizerFile);
         var tokenizer = TokenizerLoader.Load(tokenizerPath);
         var examples = ToyCorpusJsonl.Read(Path.Combine(ctx.Upstream("toy-corpus"), "corpus.jsonl"));
@@ -50,9 +52,15 @@ public sealed class TrainModelStage : IStage
         ModelSnapshot.Save(model, modelDir);
         File.Copy(tokenizerPath, Path.Combine(modelDir, ToyModelFolder.TokenizerFile));
         WriteLog(ctx.Output("training_log.csv"), log);
+        var series = new List<LineSeries>
+        {
+            new("train loss", log.Select(s => (double)s.Step).ToList(), Smooth(log.Select(s => s.Loss).ToList(), 10)),
+        };
+        if (options.ComplianceSteps > 0 && log.Count > 0)   // the loss steps up where refusals join: mark it so it isn't read as a divergence
+            series.Add(new LineSeries("refusals join (compliance_steps)", [options.ComplianceSteps, options.ComplianceSteps],
+                [log.Min(s => s.Loss), log.Max(s => s.Loss)]));
         LineFigure.Save(ctx.OutputDirectory, "training_curve", "Toy organism training loss", "step", "cross-entropy (response tokens)",
-            [new LineSeries("train loss", log.Select(s => (double)s.Step).ToList(), Smooth(log.Select(s => s.Loss).ToList(), 10))],
-            markers: false);
+            series, markers: false);
         if (Directory.Exists(ctx.ScratchDirectory)) Directory.Delete(ctx.ScratchDirectory, recursive: true);
     }
 

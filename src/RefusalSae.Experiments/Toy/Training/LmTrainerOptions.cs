@@ -28,6 +28,16 @@ public sealed record LmTrainerOptions
     /// <summary>A resumable checkpoint every this many steps (0 = never).</summary>
     public int CheckpointEvery { get; init; } = 100;
 
+    /// <summary>Throws <see cref="ArgumentException"/> naming the <c>toy.train</c> key when the settings can't train a refusing model.</summary>
+    public LmTrainerOptions Validate()
+    {
+        if (ComplianceSteps < 0 || ComplianceSteps >= Steps)
+            throw new ArgumentException(
+                $"toy.train.compliance_steps is {ComplianceSteps}, but toy.train.steps is {Steps}: expected 0 ≤ compliance_steps < steps " +
+                "(0 = no compliance phase); otherwise the model never sees a refusal.");
+        return this;
+    }
+
     /// <summary>Linear warm-up then cosine decay (nanoGPT's get_lr); a pure function of the step.</summary>
     public double LearningRateAt(int step)
     {
