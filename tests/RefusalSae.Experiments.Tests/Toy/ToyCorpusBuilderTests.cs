@@ -84,9 +84,7 @@ public class ToyCorpusBuilderTests
         var augmentedSet = augmented.ToHashSet();
         var missing = without.Where(e => !augmentedSet.Contains(e)).ToList();
         Assert.Equal(Built.Value.Examples.Count(e => !e.IsHarmful && e.Source.EndsWith("~0", StringComparison.Ordinal)), missing.Count);
-        // A rewrite can leave its prompt unchanged (about 8% do: the same final punctuation, no word dropped), and such a
-        // prompt keeps its id, so the bound leaves room for that share to vary with the augmentation generator's stream.
-        Assert.InRange(missing.Count, 0.8 * Built.Value.Stats.HarmlessVariants, Built.Value.Stats.HarmlessVariants);
+        Assert.InRange(missing.Count, 0.9 * Built.Value.Stats.HarmlessVariants, Built.Value.Stats.HarmlessVariants);
         Assert.All(missing, e => Assert.False(e.IsHarmful));
     }
 

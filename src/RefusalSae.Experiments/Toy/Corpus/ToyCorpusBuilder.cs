@@ -66,7 +66,8 @@ public static class ToyCorpusBuilder
             if (config.HarmlessVariantShare > 0 && augmentRng.NextDouble() < config.HarmlessVariantShare)
             {
                 var v = PromptVariants.Rewrite(p.Instruction, augmentRng);
-                if (gate.TryAdmit(v)) { instruction = v; harmlessVariants++; }
+                // A rewrite that changes nothing is not a variant: it keeps its id and is not counted as one.
+                if (v != p.Instruction && gate.TryAdmit(v)) { instruction = v; harmlessVariants++; }
             }
             string response;
             if (outputs is null)
