@@ -38,8 +38,8 @@ public sealed class ConfigSchema
         foreach (var (name, keyNode, value) in YamlFile.Entries(map, display))
         {
             var path = prefix.Length == 0 ? name : $"{prefix}.{name}";
-            if (name.Contains('.') || name is "extends" or "targets" or "description" && prefix.Length == 0)
-                throw new WorkflowException("RSW020", $"'{name}' cannot be a config key (dots and the top-level names extends/targets/description are reserved)", SourceLocation.Of(display, keyNode));
+            if (name.Contains('.') || name is "extends" or "targets" or "description" or "sweep" && prefix.Length == 0)
+                throw new WorkflowException("RSW020", $"'{name}' cannot be a config key (dots and the top-level names extends/targets/description/sweep are reserved)", SourceLocation.Of(display, keyNode));
             if (value is YamlMappingNode sub && sub.Tag.IsEmpty)
             {
                 groups.Add(path);

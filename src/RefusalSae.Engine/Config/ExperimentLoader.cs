@@ -49,6 +49,7 @@ public sealed class ExperimentLoader(string repoRoot, ConfigSchema schema, ISet<
             switch (key)
             {
                 case "extends": break;
+                case "sweep": break;   // the sweep's points are read by Sweeps/SweepSpec; a point is this file plus overrides
                 case "description":
                     if (value is not YamlScalarNode) throw Error("RSW011", "description: expects text", display, value);
                     break;

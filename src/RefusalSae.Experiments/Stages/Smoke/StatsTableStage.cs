@@ -5,7 +5,10 @@ using RefusalSae.Engine.Stages;
 
 namespace RefusalSae.Experiments.Stages.Smoke;
 
-/// <summary>Smoke stage: aggregates prompt-stats into stats.md (Markdown) and stats.csv (count, mean/min/max characters and words).</summary>
+/// <summary>
+/// Smoke stage: aggregates prompt-stats into stats.md (Markdown), stats.csv and stats.json (count, mean/min/max
+/// characters and words; the JSON is what a sweep's comparison reads).
+/// </summary>
 public sealed class StatsTableStage : IStage
 {
     public string Name => "stats-table";
@@ -25,6 +28,7 @@ public sealed class StatsTableStage : IStage
         var (cm, cmin, cmax) = Agg(r => r.Characters);
         var (wm, wmin, wmax) = Agg(r => r.Words);
 
+        static string Or0(string mean) => mean.Length == 0 ? "null" : mean;
         var md = new StringBuilder()
             .Append($"# {cfg.Title}\n\n{rows.Count} prompts.\n\n")
             .Append("| measure | mean | min | max |\n|---|---:|---:|---:|\n")
@@ -32,5 +36,8 @@ public sealed class StatsTableStage : IStage
         File.WriteAllText(ctx.Output("stats.md"), md.ToString());
         File.WriteAllText(ctx.Output("stats.csv"),
             $"measure,count,mean,min,max\ncharacters,{rows.Count},{cm},{cmin},{cmax}\nwords,{rows.Count},{wm},{wmin},{wmax}\n");
+        File.WriteAllText(ctx.Output("stats.json"),
+            $"{{\"count\": {rows.Count}, \"measures\": {{\"characters\": {{\"mean\": {Or0(cm)}, \"min\": {cmin}, \"max\": {cmax}}}, " +
+            $"\"words\": {{\"mean\": {Or0(wm)}, \"min\": {wmin}, \"max\": {wmax}}}}}}}\n");
     }
 }
