@@ -10,9 +10,25 @@ namespace RefusalSae.Engine.Building;
 /// </summary>
 public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launcher, IBuildLog log)
 {
-    public IReadOnlyList<StageOutcome> Run() => Run(new BuildContext(options, log));
+    public IReadOnlyList<StageOutcome> Run() => RunBuilds(new BuildContext(options, log)).Select(b => b.Outcome).ToList();
 
-    public IReadOnlyList<StageOutcome> Run(BuildContext context)
+    /// <summary>A dry run that writes nothing: each stage's status and reasons (what Build's plan and -question use).</summary>
+    public IReadOnlyList<StageBuild> Survey(BuildContext context)
+    {
+        var builder = new StageBuilder(context, launcher);
+        var results = new Dictionary<string, UpstreamResult>(StringComparer.Ordinal);
+        var builds = new List<StageBuild>();
+        foreach (var stage in context.Plan.Stages)
+        {
+            var build = builder.Build(stage, results);
+            builds.Add(build);
+            if (build.HasResult) results[stage.Name] = new UpstreamResult(build.OutputHash!, build.OutputDir!);
+        }
+        context.SaveMemos();
+        return builds;
+    }
+
+    public IReadOnlyList<StageBuild> RunBuilds(BuildContext context)
     {
         var plan = context.Plan;
         Directory.CreateDirectory(options.ExperimentDir);
@@ -42,7 +58,7 @@ public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launche
             context.SaveMemos();
             ExperimentRecord.Write(options, plan, context.PreviousState, builds);
         }
-        return builds.Select(b => b.Outcome).ToList();
+        return builds;
     }
 
     /// <summary>The canonical JSON of the whole config, as resolved.json holds it.</summary>

@@ -7,6 +7,9 @@ namespace RefusalSae.Engine.Building;
 public sealed record StageBuild(StageOutcome Outcome, string? OutputHash, string? OutputDir, StageState? State)
 {
     public bool HasResult => OutputHash is not null;
+
+    /// <summary>The reasons behind the status, with their YAML locations (not serialised: Outcome.Reason has the text).</summary>
+    [System.Text.Json.Serialization.JsonIgnore] public IReadOnlyList<StaleReason> Reasons { get; init; } = [];
 }
 
 /// <summary>What a downstream stage needs from an upstream one: its output hash (for the key) and its folder.</summary>

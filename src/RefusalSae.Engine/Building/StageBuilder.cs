@@ -29,7 +29,8 @@ public sealed class StageBuilder(BuildContext context, IStageLauncher launcher)
         {
             if (!Options.DryRun)
                 throw new WorkflowException("RSW407", $"stage '{stage.Name}' cannot run: upstream {Quote(missing)} has no result", stage.DeclaredAt);
-            return new StageBuild(Report(stage, "", "stale", [new StaleReason($"upstream {Quote(missing)} will rerun", null)]), null, null, null);
+            IReadOnlyList<StaleReason> waiting = [new StaleReason($"upstream {Quote(missing)} will rerun", null)];
+            return new StageBuild(Report(stage, "", "stale", waiting), null, null, null) { Reasons = waiting };
         }
 
         var plan = context.Plan;
@@ -49,9 +50,9 @@ public sealed class StageBuilder(BuildContext context, IStageLauncher launcher)
             status = "restored";
         if (Options.DryRun && (hit is null || forced))
         {
-            var why = forced ? [new StaleReason("forced (-p:Force)", null)]
+            IReadOnlyList<StaleReason> why = forced ? [new StaleReason("forced (-p:Force)", null)]
                 : previous?.Key == key.Key ? [new StaleReason("cached result missing or corrupt", null)] : reasons;
-            return new StageBuild(Report(stage, key.Key, "stale", why), null, null, null);
+            return new StageBuild(Report(stage, key.Key, "stale", why), null, null, null) { Reasons = why };
         }
 
         string? reproduced = null;
@@ -80,7 +81,7 @@ public sealed class StageBuilder(BuildContext context, IStageLauncher launcher)
         var outDir = cache.OutDir(key.Key);   // stages read the immutable cache copy
         if (!Options.DryRun)
             Workspace.Materialize(outDir, Path.Combine(Options.ExperimentDir, stage.Name), previous?.Key == key.Key && reproduced is null);
-        var shown = status switch
+        IReadOnlyList<StaleReason> shown = status switch
         {
             "cached" => [new StaleReason("up to date", null)],
             "restored" => [new StaleReason($"restored from cache (produced {hit!.Started:u} in {hit.Seconds:0.0} s)", null), .. reasons],
@@ -92,7 +93,7 @@ public sealed class StageBuilder(BuildContext context, IStageLauncher launcher)
             ItemsComputed = status == "ran" ? hit!.ItemsComputed : 0,
             ItemsCached = status == "ran" ? hit!.ItemsCached : 0,
         };
-        return new StageBuild(outcome, hit!.OutputHash, outDir, new StageState(key.Key, key.Inputs, hit.OutputHash));
+        return new StageBuild(outcome, hit!.OutputHash, outDir, new StageState(key.Key, key.Inputs, hit.OutputHash)) { Reasons = shown };
     }
 
     private Manifest? ImportShared(StageCache shared, string key)
