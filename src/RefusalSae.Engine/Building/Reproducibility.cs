@@ -15,8 +15,10 @@ public static class Reproducibility
         var differing = before.Keys.Union(after.Keys).Order(StringComparer.Ordinal)
             .Where(p => !before.TryGetValue(p, out var b) || !after.TryGetValue(p, out var a) || a != b)
             .ToList();
-        if (differing.Count == 0) return $"{Identical} to the cached result ({before.Count} files)";
+        if (differing.Count == 0) return $"{Identical} to the cached result ({Files(before.Count)})";
         var shown = string.Join(", ", differing.Take(10)) + (differing.Count > 10 ? ", …" : "");
-        return $"differs from the cached result in {shown} ({differing.Count} of {before.Keys.Union(after.Keys).Count()} files)";
+        return $"differs from the cached result in {shown} ({differing.Count} of {Files(before.Keys.Union(after.Keys).Count())})";
     }
+
+    private static string Files(int n) => n == 1 ? "1 file" : $"{n} files";
 }

@@ -66,6 +66,8 @@ public sealed class StageBuilder(BuildContext context, IStageLauncher launcher)
             if (forced && hit is not null)
             {
                 reproduced = run.Reproduction;
+                if (!reproduced!.StartsWith(Reproducibility.Identical, StringComparison.Ordinal))
+                    Log.Warning("RSW406", $"stage '{stage.Name}' is not reproducible: its forced rerun {reproduced}; the cached result is kept", stage.DeclaredAt);
                 reasons = [new StaleReason($"forced: {reproduced}", null)];
             }
             else if (previous?.Key == key.Key) reasons = [new StaleReason("cached result missing or corrupt", null)];
