@@ -1,6 +1,7 @@
 using Microsoft.Build.Framework;
 using RefusalSae.Engine;
 using RefusalSae.Engine.Building;
+using RefusalSae.Engine.Pipeline;
 
 namespace RefusalSae.Tasks;
 
@@ -30,7 +31,7 @@ public sealed class PlanExperiment : ExperimentTask, IIncrementalTask
     {
         var options = Options(dryRun: true);
         var plan = Plan(options);
-        if (!FailIfNotIncremental && StageTargetsFile is { Length: > 0 } file && AtomicFile.WriteIfChanged(file, StageTargets.Generate(plan.Pipeline)))
+        if (!FailIfNotIncremental && StageTargetsFile is { Length: > 0 } file && AtomicFile.WriteIfChanged(file, StageTargets.Generate(PipelineDeclaration.Load(RepoRoot))))
             Log.LogWarning(null, "RSW061", null, file, 0, 0, 0, 0,
                 "the stage targets were regenerated from experiments/pipeline.yaml (commit the file); a new stage's -t: target exists from the next build on");
 

@@ -42,6 +42,10 @@ public sealed class RunStage : ExperimentTask, IStageLauncher, ICancelableTask, 
         }
         var context = new BuildContext(options, log, plan);
         StageBuild build;
+        // Yielded while it waits for its resource slots and its worker, so the node can start other stages meanwhile:
+        // how many stages run at once is decided by the slots, not by MSBuild's node count.
+        var engine = BuildEngine as IBuildEngine3;
+        engine?.Yield();
         try
         {
             build = new StageBuilder(context, this).Build(stage, upstream);
@@ -51,7 +55,11 @@ public sealed class RunStage : ExperimentTask, IStageLauncher, ICancelableTask, 
             StageRecordFile.Write(options, Id, new StageBuild(new StageOutcome { Name = Stage, Key = "", Status = "failed", Reason = e.Message }, null, null, null));
             throw;
         }
-        finally { context.SaveMemos(); }
+        finally
+        {
+            context.SaveMemos();
+            engine?.Reacquire();
+        }
         StageRecordFile.Write(options, Id, build);
         Result = StageItems.From(options, build);
         var o = build.Outcome;
