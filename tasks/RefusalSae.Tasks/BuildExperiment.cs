@@ -23,6 +23,8 @@ public sealed class BuildExperiment : WorkflowTask, IStageLauncher, ICancelableT
     public bool SharedCacheWrite { get; set; }
     public bool DryRun { get; set; }
     public string? CacheUniverse { get; set; }
+    /// <summary>`-p:SweepPoint=ID`: the status of that point of the experiment's sweep.</summary>
+    public string? SweepPoint { get; set; }
 
     /// <summary>One item per stage: Identity = name, metadata Key, Status, Reason.</summary>
     [Output] public ITaskItem[] Stages { get; private set; } = [];
@@ -31,7 +33,7 @@ public sealed class BuildExperiment : WorkflowTask, IStageLauncher, ICancelableT
     {
         var options = new BuildOptions
         {
-            RepoRoot = RepoRoot, Experiment = Experiment, Overrides = Set,
+            RepoRoot = RepoRoot, Experiment = Experiment, Overrides = BuildOptions.NormalizeOverrides(Set), Point = NullIfEmpty(SweepPoint),
             ArtifactsRoot = NullIfEmpty(ArtifactsRoot), CacheRoot = NullIfEmpty(CacheRoot),
             SharedCacheRoot = NullIfEmpty(SharedCacheRoot), SharedCacheWrite = SharedCacheWrite, DryRun = DryRun,
             CacheUniverse = CacheUniverse ?? "",

@@ -29,6 +29,10 @@ public abstract class ExperimentTask : WorkflowTask
     public string? CpuSlots { get; set; }
     /// <summary>Identifies one `dotnet build` across its stage instances.</summary>
     public string? BuildId { get; set; }
+    /// <summary>`-p:SweepPoint=ID`: this build is that point of the experiment's sweep (its overrides are in Set).</summary>
+    public string? SweepPoint { get; set; }
+    /// <summary>Restore from the cache only; a stage that would run fails (a sweep's aggregation after Slurm).</summary>
+    public bool RestoreOnly { get; set; }
 
     protected BuildOptions Options(bool dryRun = false) => new()
     {
@@ -38,6 +42,7 @@ public abstract class ExperimentTask : WorkflowTask
         CacheUniverse = CacheUniverse ?? "", Force = BuildOptions.ParseForce(Force),
         StageThreads = Positive(StageThreads) ?? BuildOptions.DefaultThreads(),
         CpuSlots = Positive(CpuSlots) ?? Environment.ProcessorCount,
+        Point = NullIfEmpty(SweepPoint), RestoreOnly = RestoreOnly,
     };
 
     /// <summary>The plan of this build (validated config, resolved pipeline), shared by the tasks of one node.</summary>

@@ -74,6 +74,13 @@ public sealed class RunStage : ExperimentTask, IStageLauncher, ICancelableTask, 
     public bool Launch(StageRequest request, string requestFile)
     {
         if (_cancelled) return false;
+        if (Options().RestoreOnly)
+        {
+            Log.LogError(null, "RSW409", null, null, 0, 0, 0, 0,
+                $"stage '{request.Stage}'{(SweepPoint is { Length: > 0 } p ? $" of sweep point '{p}'" : "")} is not in the cache and this build only restores " +
+                "(a sweep's aggregation after its Slurm jobs: the point's job failed or did not run; its log is in sweep/slurm/)");
+            return false;
+        }
         var tool = new WorkerTool
         {
             BuildEngine = BuildEngine, HostObject = HostObject, WorkerPath = WorkerPath, RequestFile = requestFile,

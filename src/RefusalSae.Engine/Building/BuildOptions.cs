@@ -28,6 +28,13 @@ public sealed record BuildOptions
     /// parallel build computes exactly what a sequential one does. Default: RSW_THREADS if set, else the core count.
     /// </summary>
     public int StageThreads { get; init; } = DefaultThreads();
+    /// <summary>
+    /// A sweep point's id (`-p:SweepPoint`): its workspace is artifacts/EXPERIMENT/points/ID/. The point's overrides
+    /// come in <see cref="Overrides"/>, so a point is an ordinary build of the experiment with those overrides.
+    /// </summary>
+    public string? Point { get; init; }
+    /// <summary>A build that may only restore (a sweep's aggregation after its Slurm jobs): a stage that would run fails instead.</summary>
+    public bool RestoreOnly { get; init; }
 
     public bool IsForced(string stage) => Force.Contains("all") || Force.Contains(stage);
 
@@ -49,5 +56,5 @@ public sealed record BuildOptions
 
     public string Artifacts => Path.GetFullPath(ArtifactsRoot ?? Path.Combine(RepoRoot, "artifacts"));
     public string Cache => Path.GetFullPath(CacheRoot ?? Path.Combine(Artifacts, "cache"));
-    public string ExperimentDir => Path.Combine(Artifacts, Experiment);
+    public string ExperimentDir => Point is { Length: > 0 } p ? Path.Combine(Artifacts, Experiment, "points", p) : Path.Combine(Artifacts, Experiment);
 }

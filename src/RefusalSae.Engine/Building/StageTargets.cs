@@ -27,7 +27,8 @@ public static class StageTargets
     public const string CommonParameters =
         "RepoRoot=\"$(RepoRoot)\" Experiment=\"$(Experiment)\" Set=\"$(Set)\" ArtifactsRoot=\"$(ArtifactsRoot)\" CacheRoot=\"$(WorkflowCacheRoot)\" " +
         "SharedCacheRoot=\"$(WorkflowSharedCache)\" SharedCacheWrite=\"$(WorkflowSharedCacheWrite)\" CacheUniverse=\"$(WorkflowCacheUniverse)\" " +
-        "Force=\"$(Force)\" StageThreads=\"$(WorkflowStageThreads)\" CpuSlots=\"$(WorkflowCpuSlots)\" BuildId=\"$(_WorkflowBuildId)\"";
+        "Force=\"$(Force)\" StageThreads=\"$(WorkflowStageThreads)\" CpuSlots=\"$(WorkflowCpuSlots)\" BuildId=\"$(_WorkflowBuildId)\" " +
+        "SweepPoint=\"$(SweepPoint)\" RestoreOnly=\"$(WorkflowRestoreOnly)\"";
 
     public static string Generate(PipelineDeclaration pipeline)
     {

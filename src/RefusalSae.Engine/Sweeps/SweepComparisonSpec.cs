@@ -62,5 +62,5 @@ public sealed partial record SweepComparisonSpec(string Stage, string File, IRea
         node is YamlScalarNode { Value: { Length: > 0 } s } ? s : throw Error($"{what}: expects text, got {ScalarParser.Describe(node)}", display, node);
 
     private static WorkflowException Error(string message, string display, YamlNode node) =>
-        new("RSW068", message, SourceLocation.Of(display, node));
+        new("RSW088", message, SourceLocation.Of(display, node));
 }

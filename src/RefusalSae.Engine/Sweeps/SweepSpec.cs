@@ -8,7 +8,7 @@ namespace RefusalSae.Engine.Sweeps;
 /// The `sweep:` block of an experiment YAML: `grid:` axes combine as a cartesian product, `zip:` axes are paired lists
 /// (equal lengths) that together form one more axis of the product; `compare:` says what the comparison reads.
 /// Every key must be a config key and every value must have its type, checked with YAML locations before any point
-/// builds (RSW060–RSW069).
+/// builds (RSW080–RSW069).
 /// </summary>
 public sealed record SweepSpec(IReadOnlyList<SweepAxis> Grid, IReadOnlyList<SweepAxis> Zip, SweepComparisonSpec? Compare, SourceLocation At)
 {
@@ -43,7 +43,7 @@ public sealed record SweepSpec(IReadOnlyList<SweepAxis> Grid, IReadOnlyList<Swee
     public static SweepSpec Read(YamlNode node, SourceLocation at, ConfigSchema schema, string display)
     {
         if (node is not YamlMappingNode map)
-            throw Error("RSW060", $"sweep: expects a mapping with grid:, zip: and compare:, got {ScalarParser.Describe(node)}", display, node);
+            throw Error("RSW080", $"sweep: expects a mapping with grid:, zip: and compare:, got {ScalarParser.Describe(node)}", display, node);
         List<SweepAxis> grid = [], zip = [];
         SweepComparisonSpec? compare = null;
         foreach (var (name, keyNode, value) in YamlFile.Entries(map, display))
@@ -54,47 +54,47 @@ public sealed record SweepSpec(IReadOnlyList<SweepAxis> Grid, IReadOnlyList<Swee
                 case "zip": zip = ReadAxes(value, "zip", schema, display); break;
                 case "compare": compare = SweepComparisonSpec.Read(value, display); break;
                 default:
-                    throw Error("RSW060", $"unknown sweep entry '{name}'{DidYouMean.Suffix(name, ["grid", "zip", "compare"])} (expected grid, zip, compare)", display, keyNode);
+                    throw Error("RSW080", $"unknown sweep entry '{name}'{DidYouMean.Suffix(name, ["grid", "zip", "compare"])} (expected grid, zip, compare)", display, keyNode);
             }
         }
         if (grid.Count + zip.Count == 0)
-            throw new WorkflowException("RSW061", "sweep: names no axis; give grid: or zip: with at least one key", at);
+            throw new WorkflowException("RSW081", "sweep: names no axis; give grid: or zip: with at least one key", at);
         foreach (var twice in grid.Select(a => a.Key).Intersect(zip.Select(a => a.Key)))
-            throw new WorkflowException("RSW062", $"sweep: '{twice}' is in both grid: and zip:", zip.First(a => a.Key == twice).At);
+            throw new WorkflowException("RSW082", $"sweep: '{twice}' is in both grid: and zip:", zip.First(a => a.Key == twice).At);
         if (zip.Count > 1 && zip.FirstOrDefault(a => a.Values.Count != zip[0].Values.Count) is { } ragged)
-            throw new WorkflowException("RSW063", $"sweep.zip: '{ragged.Key}' has {ragged.Values.Count} values but '{zip[0].Key}' has {zip[0].Values.Count}; zipped lists pair up and must have equal lengths", ragged.At);
+            throw new WorkflowException("RSW083", $"sweep.zip: '{ragged.Key}' has {ragged.Values.Count} values but '{zip[0].Key}' has {zip[0].Values.Count}; zipped lists pair up and must have equal lengths", ragged.At);
         var spec = new SweepSpec(grid, zip, compare, at);
         if (compare?.X is { } x && spec.Axes.All(a => a.Key != x.Key))
-            throw new WorkflowException("RSW064", $"sweep.compare.x: '{x.Key}' is not a swept key (swept: {string.Join(", ", spec.Axes.Select(a => a.Key))})", x.At);
+            throw new WorkflowException("RSW084", $"sweep.compare.x: '{x.Key}' is not a swept key (swept: {string.Join(", ", spec.Axes.Select(a => a.Key))})", x.At);
         var ids = spec.Points().GroupBy(p => p.Id).FirstOrDefault(g => g.Count() > 1);
         if (ids is not null)
-            throw new WorkflowException("RSW062", $"sweep: two points are both named '{ids.Key}' (a value is repeated, or two swept keys share a last segment and values)", at);
+            throw new WorkflowException("RSW082", $"sweep: two points are both named '{ids.Key}' (a value is repeated, or two swept keys share a last segment and values)", at);
         return spec;
     }
 
     private static List<SweepAxis> ReadAxes(YamlNode node, string block, ConfigSchema schema, string display)
     {
         if (node is not YamlMappingNode map)
-            throw Error("RSW060", $"sweep.{block}: expects a mapping of config key → list of values, got {ScalarParser.Describe(node)}", display, node);
+            throw Error("RSW080", $"sweep.{block}: expects a mapping of config key → list of values, got {ScalarParser.Describe(node)}", display, node);
         var axes = new List<SweepAxis>();
         foreach (var (key, keyNode, value) in YamlFile.Entries(map, display))
         {
             if (!schema.Keys.TryGetValue(key, out var configKey))
             {
                 var hint = schema.IsGroup(key) ? $" ('{key}' is a group; sweep one of its keys: {string.Join(", ", schema.ChildrenOf(key).Order().Select(c => $"{key}.{c}"))})" : DidYouMean.Suffix(key, schema.Keys.Keys);
-                throw Error("RSW065", $"sweep.{block}: unknown config key '{key}'{hint}", display, keyNode);
+                throw Error("RSW085", $"sweep.{block}: unknown config key '{key}'{hint}", display, keyNode);
             }
             if (value is not YamlSequenceNode seq)
-                throw Error("RSW066", $"sweep.{block}.{key}: expects a list of values ({ConfigKinds.Name(configKey.Kind)} each), got {ScalarParser.Describe(value)}", display, value);
+                throw Error("RSW086", $"sweep.{block}.{key}: expects a list of values ({ConfigKinds.Name(configKey.Kind)} each), got {ScalarParser.Describe(value)}", display, value);
             if (seq.Children.Count == 0)
-                throw Error("RSW067", $"sweep.{block}.{key}: the list of values is empty; a swept key needs at least one value", display, value);
+                throw Error("RSW087", $"sweep.{block}.{key}: the list of values is empty; a swept key needs at least one value", display, value);
             var values = new List<JsonNode>();
             foreach (var item in seq.Children)
                 values.Add(ScalarParser.Read(item, configKey.Kind)
-                    ?? throw Error("RSW066", $"sweep.{block}.{key}: expects {ConfigKinds.Name(configKey.Kind)} values, got {ScalarParser.Describe(item)}", display, item));
+                    ?? throw Error("RSW086", $"sweep.{block}.{key}: expects {ConfigKinds.Name(configKey.Kind)} values, got {ScalarParser.Describe(item)}", display, item));
             var texts = values.Select(v => CanonicalJson.Serialize(v)).ToList();
             if (texts.Distinct().Count() != texts.Count)
-                throw Error("RSW062", $"sweep.{block}.{key}: a value is listed twice", display, value);
+                throw Error("RSW082", $"sweep.{block}.{key}: a value is listed twice", display, value);
             axes.Add(new SweepAxis(key, values, SourceLocation.Of(display, keyNode)));
         }
         return axes;

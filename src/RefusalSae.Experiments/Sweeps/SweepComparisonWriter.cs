@@ -12,7 +12,8 @@ namespace RefusalSae.Experiments.Sweeps;
 /// </summary>
 public static class SweepComparisonWriter
 {
-    public static string Write(string repoRoot, string artifacts, string experiment)
+    /// <summary>Writes the comparison; returns the page's path and the points that are not ok (id and why).</summary>
+    public static (string Page, IReadOnlyList<string> NotOk) Write(string repoRoot, string artifacts, string experiment)
     {
         var inputs = SweepInputs.Read(repoRoot, artifacts, experiment);
         var dir = Path.Combine(artifacts, experiment, "sweep");
@@ -32,7 +33,7 @@ public static class SweepComparisonWriter
         AtomicFile.WriteAllText(Path.Combine(dir, "provenance.json"), CanonicalJson.Serialize(Provenance(inputs), indented: true) + "\n");
         var page = Path.Combine(dir, "index.html");
         AtomicFile.WriteAllText(page, SweepPage.Render(inputs, pivots, figures));
-        return page;
+        return (page, failed);
     }
 
     private static JsonObject Provenance(SweepInputs inputs)

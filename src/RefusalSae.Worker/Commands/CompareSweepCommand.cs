@@ -21,7 +21,10 @@ public sealed class CompareSweepCommand : IWorkerCommand
         args.EnsureAllUsed();
         try
         {
-            Console.WriteLine($"sweep '{experiment}': comparison written to {SweepComparisonWriter.Write(repo, artifacts, experiment)}");
+            var (page, notOk) = SweepComparisonWriter.Write(repo, artifacts, experiment);
+            Console.WriteLine(notOk.Count == 0
+                ? $"sweep '{experiment}': every point built; comparison: {page}"
+                : $"sweep '{experiment}': {notOk.Count} point(s) not ok: {string.Join(", ", notOk)}; comparison of the others: {page}");
             return 0;
         }
         catch (WorkflowException e)

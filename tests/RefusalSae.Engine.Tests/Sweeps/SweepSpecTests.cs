@@ -63,18 +63,18 @@ public class SweepSpecTests
     }
 
     [Theory]
-    [InlineData("sweep:\n  grid:\n    tab.scael: [1, 2]\n", "RSW065", 3, 5, "did you mean")]
-    [InlineData("sweep:\n  grid:\n    tab: [1, 2]\n", "RSW065", 3, 5, "is a group")]
-    [InlineData("sweep:\n  grid:\n    gen.count: [1, two]\n", "RSW066", 3, 20, "expects int")]
-    [InlineData("sweep:\n  grid:\n    gen.count: 3\n", "RSW066", 3, 16, "expects a list")]
-    [InlineData("sweep:\n  grid:\n    gen.count: []\n", "RSW067", 3, 16, "empty")]
-    [InlineData("sweep:\n  grid: {}\n", "RSW061", 1, 1, "no axis")]
-    [InlineData("sweep:\n  grdi:\n    gen.count: [1]\n", "RSW060", 2, 3, "did you mean 'grid'")]
-    [InlineData("sweep:\n  zip:\n    gen.count: [1, 2]\n    tab.scale: [1.0]\n", "RSW063", 4, 5, "equal lengths")]
-    [InlineData("sweep:\n  grid:\n    gen.count: [1, 1]\n", "RSW062", 3, 16, "twice")]
-    [InlineData("sweep:\n  grid:\n    gen.count: [1, 2]\n  compare:\n    file: gen/out.json\n    metrics: {n: \"a.{x}.n\"}\n    x: tab.scale\n", "RSW064", 7, 8, "not a swept key")]
-    [InlineData("sweep:\n  grid:\n    gen.count: [1, 2]\n  compare:\n    file: out.json\n    metrics: {n: a}\n", "RSW068", 5, 11, "STAGE/NAME.json")]
-    [InlineData("sweep:\n  grid:\n    gen.count: [1, 2]\n  compare:\n    file: gen/o.json\n    metrics: {n: \"a.{x}.n\"}\n    series: y\n", "RSW068", 7, 13, "not a placeholder")]
+    [InlineData("sweep:\n  grid:\n    tab.scael: [1, 2]\n", "RSW085", 3, 5, "did you mean")]
+    [InlineData("sweep:\n  grid:\n    tab: [1, 2]\n", "RSW085", 3, 5, "is a group")]
+    [InlineData("sweep:\n  grid:\n    gen.count: [1, two]\n", "RSW086", 3, 20, "expects int")]
+    [InlineData("sweep:\n  grid:\n    gen.count: 3\n", "RSW086", 3, 16, "expects a list")]
+    [InlineData("sweep:\n  grid:\n    gen.count: []\n", "RSW087", 3, 16, "empty")]
+    [InlineData("sweep:\n  grid: {}\n", "RSW081", 1, 1, "no axis")]
+    [InlineData("sweep:\n  grdi:\n    gen.count: [1]\n", "RSW080", 2, 3, "did you mean 'grid'")]
+    [InlineData("sweep:\n  zip:\n    gen.count: [1, 2]\n    tab.scale: [1.0]\n", "RSW083", 4, 5, "equal lengths")]
+    [InlineData("sweep:\n  grid:\n    gen.count: [1, 1]\n", "RSW082", 3, 16, "twice")]
+    [InlineData("sweep:\n  grid:\n    gen.count: [1, 2]\n  compare:\n    file: gen/out.json\n    metrics: {n: \"a.{x}.n\"}\n    x: tab.scale\n", "RSW084", 7, 8, "not a swept key")]
+    [InlineData("sweep:\n  grid:\n    gen.count: [1, 2]\n  compare:\n    file: out.json\n    metrics: {n: a}\n", "RSW088", 5, 11, "STAGE/NAME.json")]
+    [InlineData("sweep:\n  grid:\n    gen.count: [1, 2]\n  compare:\n    file: gen/o.json\n    metrics: {n: \"a.{x}.n\"}\n    series: y\n", "RSW088", 7, 13, "not a placeholder")]
     public void A_malformed_sweep_is_a_located_error_before_any_point_builds(string yaml, string code, int line, int column, string text)
     {
         var e = Fails(yaml);

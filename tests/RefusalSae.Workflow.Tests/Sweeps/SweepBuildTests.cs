@@ -95,7 +95,7 @@ public class SweepBuildTests
             File.WriteAllText(yaml, "extends: smoke\nsweep:\n  grid:\n    smoke.table.decimal: [1, 2]\n");
             var result = DotnetBuild.Experiments($"-p:Experiment={name}", $"-p:ArtifactsRoot={artifacts}/");
             Assert.NotEqual(0, result.ExitCode);
-            Assert.Contains($"experiments/{name}.yaml(4,5): error RSW065: sweep.grid: unknown config key 'smoke.table.decimal'", result.Output);
+            Assert.Contains($"experiments/{name}.yaml(4,5): error RSW085: sweep.grid: unknown config key 'smoke.table.decimal'", result.Output);
             Assert.False(Directory.Exists(Path.Combine(artifacts, name, "points")));
         }
         finally
