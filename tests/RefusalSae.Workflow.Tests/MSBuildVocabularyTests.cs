@@ -34,6 +34,11 @@ public class MSBuildVocabularyTests
             Assert.DoesNotContain("running (key", stale.Output);
             Assert.False(Directory.Exists(Path.Combine(exp, "stats-table")));
 
+            // -p:Set takes | between assignments (MSBuild splits -p: values at a bare ;).
+            var overridden = DotnetBuild.Experiments([.. props, "-question", "-p:Set=smoke.table.decimals=3|smoke.prompts.lowercase=true"]);
+            Assert.NotEqual(0, overridden.ExitCode);
+            Assert.Contains("-p:Set : error RSW051: stage 'prompt-stats' is stale: config smoke.prompts.lowercase false → true at -p:Set", overridden.Output);
+
             var build = DotnetBuild.Experiments(props);
             Assert.True(build.ExitCode == 0, build.Output);
             Assert.Equal(["cached", "ran"], LastRun.Read(lastRun).Stages.Select(s => s.Status));
