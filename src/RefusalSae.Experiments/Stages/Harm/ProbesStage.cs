@@ -21,7 +21,7 @@ public sealed class ProbesStage : IStage
     public void Run(StageContext ctx)
     {
         var s = ctx.Config<PaperProbesSettings>("paper.probes");
-        var judge = JailbreakJudges.Load(ctx, s.Judge, "paper.probes.judge");
+        using var judge = JailbreakJudges.Load(ctx, s.Judge, "paper.probes.judge");
         var sets = CategorySets.Load(ctx.Upstream("paper-categories"));
         using var paper = PaperSubject.Load(ctx, withSaes: true);
         var refusal = sets.RefusalFeatures(s.RefusalFeaturesMinCategories);

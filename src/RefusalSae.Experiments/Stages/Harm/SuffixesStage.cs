@@ -21,7 +21,7 @@ public sealed class SuffixesStage : IStage
     {
         var f = ctx.Config<PaperFeaturesSettings>("paper.features");
         var s = ctx.Config<PaperSuffixesSettings>("paper.suffixes");
-        var judge = JailbreakJudges.Load(ctx, s.Judge, "paper.suffixes.judge");
+        using var judge = JailbreakJudges.Load(ctx, s.Judge, "paper.suffixes.judge");
         var filtered = FilteredPrompts.Load(ctx.Upstream("paper-filter"));
         var sets = CategorySets.Load(ctx.Upstream("paper-categories"));
         var refusal = sets.RefusalFeatures(s.RefusalFeaturesMinCategories);

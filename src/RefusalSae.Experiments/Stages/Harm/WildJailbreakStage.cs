@@ -22,7 +22,7 @@ public sealed class WildJailbreakStage : IStage
     {
         var f = ctx.Config<PaperFeaturesSettings>("paper.features");
         var s = ctx.Config<PaperWildJailbreakSettings>("paper.wildjailbreak");
-        var judge = JailbreakJudges.Load(ctx, s.Judge, "paper.wildjailbreak.judge");
+        using var judge = JailbreakJudges.Load(ctx, s.Judge, "paper.wildjailbreak.judge");
         var filtered = FilteredPrompts.Load(ctx.Upstream("paper-filter"));
         var sets = CategorySets.Load(ctx.Upstream("paper-categories"));
         var refusal = sets.RefusalFeatures(s.RefusalFeaturesMinCategories);

@@ -1,3 +1,4 @@
+using RefusalSae.Core.Tensors;
 using System.Security.Cryptography;
 using System.Text.Json;
 using RefusalSae.Core.IO;
@@ -51,7 +52,7 @@ public sealed class FeaturesStage : IStage
             {
                 using var batchScope = NewDisposeScope();
                 var enc = BatchEncoding.LeftPad(batch.Select(paper.Encode).ToList(), pad);
-                var (ids, mask) = enc.ToTensors();
+                var (ids, mask) = enc.ToTensors(model.Device);
                 using var result = LaIg.Attribute(model, paper.Saes, ids, mask, best, filtered.RefusalId, options);
                 return Enumerable.Range(0, batch.Count).Select(b => PromptAttribution.FromBatch(result, enc.AttentionMask, b, candidates)).ToList();
             }, s.BatchSize, progress, ctx.Cancellation);
@@ -79,12 +80,12 @@ public sealed class FeaturesStage : IStage
         ctx.Items.MapBatched(texts, t => $"actmax\n{paper.Chat.Render(t)}", batch =>
         {
             using var scope = NewDisposeScope();
-            var (ids, mask) = BatchEncoding.LeftPad(batch.Select(paper.Encode).ToList(), paper.Tokenizer.PadId).ToTensors();
+            var (ids, mask) = BatchEncoding.LeftPad(batch.Select(paper.Encode).ToList(), paper.Tokenizer.PadId).ToTensors(paper.Model.Device);
             return ActivationMax.PerPrompt(paper.Model, paper.Saes, ids, mask).Select(m => new LayerMaxima(m)).ToList();
         }, batchSize, progress, ctx.Cancellation).Select(m => m.Rows).ToList();
 
     private static string Hash(Tensor t) =>
-        Convert.ToHexString(SHA256.HashData(MemoryMarshal(t.to_type(ScalarType.Float32).contiguous().data<float>().ToArray())))[..16];
+        Convert.ToHexString(SHA256.HashData(MemoryMarshal(HostRead.Floats(t))))[..16];
 
     private static byte[] MemoryMarshal(float[] values)
     {
