@@ -31,8 +31,8 @@ public sealed record SetAttribution(float[] Direction, IReadOnlyList<FeatureRef>
         var best = directions[s.BestLayer];                                                           // [D]
         var direction = HostRead.Floats(best);
         var candidates = CosineCandidates.PerLayer(paper.Saes, best, s.CandidatesPerLayer);
-        var options = new LaIgOptions { Steps = s.IgSteps, AblatedResidualEndpoint = s.AblatedResidualEndpoint };
-        var key = $"{Hash(direction)}\n{s.CandidatesPerLayer}\n{s.IgSteps}\n{s.AblatedResidualEndpoint}\n{refusalId}";
+        var options = s.LaIg;
+        var key = $"{Hash(direction)}\n{s.LaIgKey}\n{refusalId}" + (s.SkipLeadingTokens == 1 ? "" : $"\nskip {s.SkipLeadingTokens}");
         var items = ctx.Items.MapBatched(texts, t => $"laig+positions\n{key}\n{paper.Chat.Render(t)}", batch =>
         {
             using var batchScope = NewDisposeScope();
@@ -40,7 +40,8 @@ public sealed record SetAttribution(float[] Direction, IReadOnlyList<FeatureRef>
             var (ids, mask) = enc.ToTensors(model.Device);
             using var result = LaIg.Attribute(model, paper.Saes, ids, mask, best, refusalId, options);
             return Enumerable.Range(0, batch.Count)
-                .Select(b => new AttributedPrompt(PromptAttribution.FromBatch(result, enc.AttentionMask, b, candidates), PerPosition(result, enc.AttentionMask, b, candidates)))
+                .Select(b => new AttributedPrompt(PromptAttribution.FromBatch(result, enc.AttentionMask, b, candidates, s.SkipLeadingTokens),
+                    PerPosition(result, enc.AttentionMask, b, candidates, s.SkipLeadingTokens)))
                 .ToList();
         }, s.BatchSize, progress, ctx.Cancellation);
         var prompts = items.Select(i => i.Attribution).ToList();
@@ -48,11 +49,14 @@ public sealed record SetAttribution(float[] Direction, IReadOnlyList<FeatureRef>
             FeatureSets.OursLocal(candidates, prompts, s.KStar), FeatureSets.OursGlobal(candidates, prompts, s.KStar));
     }
 
-    /// <summary>One prompt's attribution of each candidate at each real position after the BOS ([C][T'], the positions §4.3b clamps from).</summary>
-    private static float[][] PerPosition(LaIgResult result, long[,] attentionMask, int b, IReadOnlyList<FeatureRef> candidates)
+    /// <summary>
+    /// One prompt's attribution of each candidate at each real position after the first <paramref name="skip"/> ([C][T'],
+    /// the positions §4.3b clamps from: the paper's find_features 'input', ids from p_b on).
+    /// </summary>
+    private static float[][] PerPosition(LaIgResult result, long[,] attentionMask, int b, IReadOnlyList<FeatureRef> candidates, int skip)
     {
         var t = attentionMask.GetLength(1);
-        var start = Math.Min(t, Enumerable.Range(0, t).FirstOrDefault(i => attentionMask[b, i] != 0, t) + 1);
+        var start = Math.Min(t, Enumerable.Range(0, t).FirstOrDefault(i => attentionMask[b, i] != 0, t) + skip);
         using var scope = NewDisposeScope();
         var rows = result.Attrs.ToDictionary(p => p.Key, p => p.Value.select(0, b).slice(0, start, t, 1).t().contiguous());   // [S, T']
         return candidates.Select(c => HostRead.Floats(rows[c.Layer][c.Index])).ToArray();

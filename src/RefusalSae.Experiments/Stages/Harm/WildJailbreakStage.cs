@@ -62,8 +62,8 @@ public sealed class WildJailbreakStage : IStage
                 var h = local.Where(x => !refusal.Contains(x)).ToList();
                 var r = local.Where(refusal.Contains).ToList();
                 foreach (var x in r) counts[x]++;
-                var (vAll, vLast) = FeatureMeans.Read(paper.Model, paper.Saes, paper.Encode(group[b].Vanilla), h.Concat(r).ToList());
-                var (aAll, aLast) = FeatureMeans.Read(paper.Model, paper.Saes, paper.Encode(group[b].Adversarial), h.Concat(r).ToList());
+                var (vAll, vLast) = FeatureMeans.Read(paper.Model, paper.Saes, paper.Encode(group[b].Vanilla), h.Concat(r).ToList(), skipLeading: f.ValueSkipLeadingTokens);
+                var (aAll, aLast) = FeatureMeans.Read(paper.Model, paper.Saes, paper.Encode(group[b].Adversarial), h.Concat(r).ToList(), skipLeading: f.ValueSkipLeadingTokens);
                 var hd = RelativeDecrease.Mean(vAll[..h.Count], aAll[..h.Count]);
                 var rd = RelativeDecrease.Mean(vLast[h.Count..], aLast[h.Count..]);
                 harm.Add(hd);
