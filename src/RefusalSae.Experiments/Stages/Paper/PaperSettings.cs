@@ -40,11 +40,6 @@ public sealed record PaperFeaturesSettings
     public required int ValueSkipLeadingTokens { get; init; }
     /// <summary>Beyond the paper: LA-IG interpolates one layer at a time (<see cref="Experiments.Paper.LaIgOptions.PerLayer"/>).</summary>
     public required bool PerLayerIg { get; init; }
-    /// <summary>
-    /// Beyond the paper: select the features and the direction on one half of each evaluation set (even positions) and
-    /// report the jailbreak on the other half (odd positions) beside the paper's in-sample numbers (spec §9 #11).
-    /// </summary>
-    public required bool SelectionSplit { get; init; }
 
     public Experiments.Paper.LaIgOptions LaIg => new() { Steps = IgSteps, AblatedResidualEndpoint = AblatedResidualEndpoint, PerLayer = PerLayerIg };
 
