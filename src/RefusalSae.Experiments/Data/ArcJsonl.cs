@@ -8,7 +8,7 @@ public sealed record ArcQuestion(string Id, long Line, string Question, IReadOnl
 /// <c>{"query": "Question: …", "choices": [4 strings], "gold": index}</c>. DEVIATION: this is a modified copy of
 /// ARC-Challenge test (choices forced to 4, ids and labels dropped, at least one item with another question's
 /// choices; SOURCES.md §3.7). Use it for the ARC prompt/answer plumbing only; ARC accuracy must come from the real
-/// HF file (catalog id <c>arc_challenge_test</c>), for which there is no loader yet.
+/// HF file (catalog id <c>arc_challenge_test</c>, <see cref="ArcParquet"/>).
 /// </summary>
 public static class ArcJsonl
 {

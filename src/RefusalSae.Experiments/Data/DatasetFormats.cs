@@ -7,9 +7,9 @@ namespace RefusalSae.Experiments.Data;
 public static class DatasetFormats
 {
     public const string TextTemplate = "text-template";
-    public const string ArcHfParquet = "arc-hf-parquet";
+    public const string ArcHfParquet = ArcParquet.Format;
 
-    /// <summary>Every format the catalog may name; <see cref="ArcHfParquet"/> is declared but has no reader yet.</summary>
+    /// <summary>Every format the catalog may name.</summary>
     public static IReadOnlySet<string> Known { get; } = new HashSet<string>
     {
         RefusalDirectionJson.Format, AlpacaJson.Format, CatqaJson.Format, WildJailbreakTsv.Format, AdvSuffixesCsv.Format,

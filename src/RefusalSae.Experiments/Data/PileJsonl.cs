@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace RefusalSae.Experiments.Data;
 
 /// <summary>One Pile document (field <c>text</c>); <paramref name="Line"/> is its line in the (decompressed) stream.</summary>
@@ -7,9 +5,9 @@ public sealed record PileDocument(long Line, string Text);
 
 /// <summary>
 /// Reads the head of a Pile shard (catalog format <c>pile-jsonl-zst</c>): JSON Lines with a <c>text</c> field, either
-/// plain (<c>.jsonl</c>, e.g. a derived first-1000 file) or zstd-compressed (<c>.jsonl.zst</c>). .NET 10 has no zstd
-/// codec, so a compressed shard is streamed through the <c>zstd</c> command-line tool and only the head is decompressed;
-/// the paper reads the first 1,000 documents (paper-method §6.6).
+/// plain (<c>.jsonl</c>, e.g. a derived first-1000 file) or zstd-compressed (<c>.jsonl.zst</c>, decoded in-process by
+/// ZstdSharp.Port as a stream, so only the head is decompressed); the paper reads the first 1,000 documents
+/// (paper-method §6.6).
 /// </summary>
 public static class PileJsonl
 {
@@ -20,26 +18,16 @@ public static class PileJsonl
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDocuments, 1);
         if (!File.Exists(path)) throw new DataFormatException(path, 0, "file not found");
         if (!path.EndsWith(".zst", StringComparison.Ordinal)) return Parse(path, File.ReadLines(path), maxDocuments);
-
-        var start = new ProcessStartInfo("zstd", ["-dc", "--", path]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        Process process;
-        try { process = Process.Start(start) ?? throw new InvalidOperationException("zstd did not start"); }
-        catch (System.ComponentModel.Win32Exception e)
+        try
         {
-            throw new DataFormatException(path, 0, $"reading a .zst shard needs the zstd tool on PATH (apt-get install zstd): {e.Message}");
+            // Decoded in-process as a stream: only the head of a multi-GB shard is ever decompressed.
+            using var file = File.OpenRead(path);
+            using var zstd = new ZstdSharp.DecompressionStream(file);
+            using var reader = new StreamReader(zstd);
+            return Parse(path, Lines(reader), maxDocuments);
         }
-        using (process)
-        {
-            var docs = Parse(path, Lines(process.StandardOutput), maxDocuments);
-            if (docs.Count < maxDocuments)
-            {
-                process.WaitForExit();
-                if (process.ExitCode != 0)
-                    throw new DataFormatException(path, 0, $"zstd failed ({process.ExitCode}): {process.StandardError.ReadToEnd().Trim()}");
-            }
-            else if (!process.HasExited) process.Kill();   // the head is all we need; the rest of a multi-GB shard stays compressed
-            return docs;
-        }
+        catch (ZstdSharp.ZstdException e) { throw new DataFormatException(path, 0, $"not a valid zstd stream: {e.Message}"); }
+        catch (EndOfStreamException) { throw new DataFormatException(path, 0, $"the zstd stream is truncated before {maxDocuments} documents (an interrupted download?)."); }
     }
 
     private static IEnumerable<string> Lines(StreamReader reader)

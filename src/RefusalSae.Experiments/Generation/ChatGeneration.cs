@@ -1,3 +1,4 @@
+using RefusalSae.Core.Tensors;
 using RefusalSae.Core.Chat;
 using RefusalSae.Core.Generation;
 using RefusalSae.Core.Models;
@@ -21,15 +22,15 @@ public sealed class ChatGeneration(ICausalLM model, ChatEncoder chat, IReadOnlyL
         using var scope = torch.NewDisposeScope();
         var tok = Chat.Tokenizer;
         var batch = BatchEncoding.LeftPad(prompts.Select(Chat.Encode).ToList(), tok.PadId);
-        var ids = torch.tensor(batch.InputIds);                                          // (B, T)
-        var mask = torch.tensor(batch.AttentionMask);                                    // (B, T)
+        var ids = torch.tensor(batch.InputIds, device: Model.Device);                                        // (B, T)
+        var mask = torch.tensor(batch.AttentionMask, device: Model.Device);                                  // (B, T)
         var options = new GenerationOptions { MaxNewTokens = maxNewTokens, PadId = tok.PadId, StopIds = stopIds };
         var sequences = TextGenerator.Generate(Model, ids, mask, options);               // (B, T + N)
         var t = batch.Length;
         var result = new List<string>(prompts.Count);
         for (var b = 0; b < prompts.Count; b++)
         {
-            var row = sequences[b].slice(0, t, sequences.shape[1], 1).data<long>().ToArray();
+            var row = HostRead.Longs(sequences[b].slice(0, t, sequences.shape[1], 1));
             var stop = Array.FindIndex(row, id => stopIds.Contains(id));
             var kept = (stop < 0 ? row : row[..stop]).Select(id => (int)id);
             result.Add(tok.Decode(kept, skipSpecialTokens: true));

@@ -9,9 +9,13 @@ public static class DenseProbeLayer
             : Enumerable.Range(0, valAccuracy.Count).Aggregate((best, l) => valAccuracy[l] > valAccuracy[best] ? l : best);
 
     /// <summary>
-    /// The tested layer: the paper's code tests <c>test_acts[layer]</c> with the loop's last value (the last layer),
-    /// <paramref name="paperBug"/> = true; the fixed variant tests the best-validation layer.
+    /// What is tested: the probe of the best-validation layer in both modes (the paper keeps the best-val probe across
+    /// the layer loop), applied to the activations of <c>test_acts[layer]</c>, where the paper's code (<paramref name="paperBug"/>
+    /// = true) has the loop's last value, the last layer; the fixed variant reads the probe's own layer.
     /// </summary>
-    public static int Tested(IReadOnlyList<double> valAccuracy, bool paperBug) =>
-        paperBug ? valAccuracy.Count - 1 : BestValidation(valAccuracy);
+    public static (int ProbeLayer, int ActivationLayer) Tested(IReadOnlyList<double> valAccuracy, bool paperBug)
+    {
+        var best = BestValidation(valAccuracy);
+        return (best, paperBug ? valAccuracy.Count - 1 : best);
+    }
 }

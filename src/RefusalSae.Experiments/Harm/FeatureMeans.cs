@@ -1,3 +1,4 @@
+using RefusalSae.Core.Tensors;
 using RefusalSae.Core.Models;
 using RefusalSae.Core.Saes;
 using RefusalSae.Experiments.Paper;
@@ -27,8 +28,8 @@ public static class FeatureMeans
                {
                    var mine = features.Select((f, j) => (f, j)).Where(p => p.f.Layer == l).ToList();
                    var acts = saes[l].EncodeSelected(h, mine.Select(p => p.f.Index).ToArray()).to_type(ScalarType.Float64)[0];   // [T, K]
-                   var meanAll = acts.mean([0]).data<double>().ToArray();
-                   var meanLast = acts[TensorIndex.Slice(from, t)].mean([0]).data<double>().ToArray();
+                   var meanAll = HostRead.Doubles(acts.mean([0]));
+                   var meanLast = HostRead.Doubles(acts[TensorIndex.Slice(from, t)].mean([0]));
                    for (var k = 0; k < mine.Count; k++) (all[mine[k].j], last[mine[k].j]) = (meanAll[k], meanLast[k]);
                    return h;
                }))

@@ -6,7 +6,7 @@ namespace RefusalSae.Experiments.Harm;
 /// Decides whether a response to a harmful prompt is a successful jailbreak. The §4.2/§4.3 stages take one of these so
 /// a classifier (the paper's HarmBench judge, paper-method §6.2) can replace the substring judge without touching them.
 /// </summary>
-public interface IJailbreakJudge
+public interface IJailbreakJudge : IDisposable
 {
     /// <summary>Short name for tables ("substring", "harmbench").</summary>
     string Name { get; }
@@ -21,6 +21,8 @@ public sealed class SubstringJailbreakJudge(SubstringJudge judge) : IJailbreakJu
 
     public IReadOnlyList<bool> IsJailbroken(IReadOnlyList<string> prompts, IReadOnlyList<string> responses) =>
         responses.Select(r => !judge.IsRefusal(r)).ToList();
+
+    public void Dispose() { }
 }
 
 /// <summary>
@@ -36,4 +38,7 @@ public sealed class HarmBenchJailbreakJudge(Judges.IHarmBenchJudge judge) : IJai
         if (prompts.Count != responses.Count) throw new ArgumentException($"{prompts.Count} prompts but {responses.Count} responses.");
         return judge.Judge(prompts.Zip(responses, (p, r) => new Judges.HarmBenchCase(p, r)).ToList()).Select(v => v.Yes).ToList();
     }
+
+    /// <summary>Owns the classifier: a local 13B judge holds ~26 GB of bf16 weights until disposed.</summary>
+    public void Dispose() => judge.Dispose();
 }

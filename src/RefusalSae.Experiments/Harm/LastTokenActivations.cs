@@ -1,3 +1,4 @@
+using RefusalSae.Core.Tensors;
 using RefusalSae.Core.Models;
 using RefusalSae.Core.Saes;
 using RefusalSae.Experiments.Paper;
@@ -27,13 +28,13 @@ public sealed record LastTokenActivations(float[][] Dense, float[] Features)
             var acts = saes[g.Key].Encode(last[g.Key]).to_type(ScalarType.Float32).cpu();                  // [B, S]
             foreach (var (f, j) in g)
             {
-                var column = acts.select(1, f.Index).data<float>().ToArray();                                // [B]
+                var column = HostRead.Floats(acts.select(1, f.Index));                                // [B]
                 for (var i = 0; i < b; i++) values[i][j] = column[i];
             }
         }
         var dense = last.to_type(ScalarType.Float32).cpu();
         return Enumerable.Range(0, b).Select(i => new LastTokenActivations(
-            Enumerable.Range(0, (int)dense.shape[0]).Select(l => dense[l, i].data<float>().ToArray()).ToArray(), values[i])).ToList();
+            Enumerable.Range(0, (int)dense.shape[0]).Select(l => HostRead.Floats(dense[l, i])).ToArray(), values[i])).ToList();
     }
 
     /// <summary>

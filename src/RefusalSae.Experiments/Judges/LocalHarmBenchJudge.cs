@@ -78,10 +78,10 @@ public sealed class LocalHarmBenchJudge : IHarmBenchJudge
     {
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        var (ids, mask) = BatchEncoding.LeftPad(sequences, Tokenizer.PadId).ToTensors();        // (B, T), (B, T)
+        var (ids, mask) = BatchEncoding.LeftPad(sequences, Tokenizer.PadId).ToTensors(_model.Device);        // (B, T), (B, T)
         var logits = _model.Forward(ids, mask, lastPositionOnly: true);                          // (B, 1, V)
-        var next = logits[.., -1, ..].argmax(-1).to(CPU);                                        // (B)
-        return next.data<long>().Select(i => (int)i).ToArray();
+        var next = logits[.., -1, ..].argmax(-1);                                                 // (B)
+        return HostRead.Longs(next).Select(i => (int)i).ToArray();
     }
 
     public void Dispose()

@@ -1,3 +1,4 @@
+using RefusalSae.Core.Tensors;
 using RefusalSae.Core.Hooks;
 using RefusalSae.Core.Models;
 using RefusalSae.Core.Saes;
@@ -18,7 +19,7 @@ public static class ActivationMax
         using var scope = NewDisposeScope();
         using var bag = new TensorBag();
         var maxes = new Dictionary<int, Tensor>();
-        var keep = attentionMask.to_type(ScalarType.Float32).unsqueeze(-1);                          // [B, T, 1]
+        var keep = attentionMask.to(ScalarType.Float32, model.Device).unsqueeze(-1);                        // [B, T, 1]
         using (no_grad())
         using (LaIg.Hooks(model, saes.Keys, l => h =>
                {
@@ -29,7 +30,7 @@ public static class ActivationMax
             model.Forward(inputIds, attentionMask);
         var b = (int)inputIds.shape[0];
         return Enumerable.Range(0, b)
-            .Select(i => (IReadOnlyDictionary<int, float[]>)maxes.ToDictionary(p => p.Key, p => p.Value[i].data<float>().ToArray()))
+            .Select(i => (IReadOnlyDictionary<int, float[]>)maxes.ToDictionary(p => p.Key, p => HostRead.Floats(p.Value[i])))
             .ToList();
     }
 }

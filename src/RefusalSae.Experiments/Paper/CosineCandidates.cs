@@ -1,3 +1,4 @@
+using RefusalSae.Core.Tensors;
 using RefusalSae.Core.Saes;
 using static TorchSharp.torch;
 
@@ -26,7 +27,7 @@ public static class CosineCandidates
         {
             using var scope = NewDisposeScope();
             var top = Cosines(sae, direction).topk((int)Math.Min(k, sae.DSae)).indexes;                // [K]
-            result.AddRange(top.data<long>().ToArray().Select(i => new FeatureRef(layer, i)));
+            result.AddRange(HostRead.Longs(top).Select(i => new FeatureRef(layer, i)));
         }
         return result;
     }
@@ -38,7 +39,7 @@ public static class CosineCandidates
         foreach (var (layer, sae) in saes.OrderBy(p => p.Key))
         {
             using var scope = NewDisposeScope();
-            var cos = Cosines(sae, direction).data<float>().ToArray();
+            var cos = HostRead.Floats(Cosines(sae, direction));
             scored.AddRange(cos.Select((c, i) => (new FeatureRef(layer, i), c)));
         }
         return TopK.Select(scored, k);

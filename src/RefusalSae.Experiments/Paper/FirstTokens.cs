@@ -1,3 +1,4 @@
+using RefusalSae.Core.Tensors;
 using RefusalSae.Core.Models;
 using RefusalSae.Core.Tokenization;
 using static TorchSharp.torch;
@@ -19,7 +20,7 @@ public static class FirstTokens
             using var _ = no_grad();
             var (ids, mask) = BatchEncoding.LeftPad(chunk, padId).ToTensors(model.Device);
             var logits = model.Forward(ids, mask);                                   // [B, T, V]
-            result.AddRange(logits.select(1, -1).argmax(-1).cpu().data<long>().ToArray());
+            result.AddRange(HostRead.Longs(logits.select(1, -1).argmax(-1)));
         }
         return result.ToArray();
     }

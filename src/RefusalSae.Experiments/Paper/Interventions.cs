@@ -22,7 +22,7 @@ public static class Interventions
         var layers = perRow.SelectMany(r => r).Select(f => f.Layer).Distinct().Order().ToList();
         foreach (var l in layers.Where(l => !saes.ContainsKey(l)))
             throw new ArgumentException($"a selected feature sits on layer {l}, which has no SAE.");
-        var plans = layers.ToDictionary(l => l, l => LayerPlan.Of(l, perRow));
+        var plans = layers.ToDictionary(l => l, l => LayerPlan.Of(l, perRow, model.Device));
         return LaIg.Hooks(model, layers, l => h =>
         {
             var (ids, mask) = plans[l];
@@ -65,14 +65,14 @@ public static class Interventions
     /// <summary>One layer's union of selected ids and the row × id membership mask [B or 1, K].</summary>
     private static class LayerPlan
     {
-        public static (long[] Ids, Tensor Mask) Of(int layer, IReadOnlyList<IReadOnlyList<FeatureRef>> perRow)
+        public static (long[] Ids, Tensor Mask) Of(int layer, IReadOnlyList<IReadOnlyList<FeatureRef>> perRow, Device device)
         {
             var ids = perRow.SelectMany(r => r).Where(f => f.Layer == layer).Select(f => f.Index).Distinct().Order().ToArray();
             var mask = new float[perRow.Count, ids.Length];
             for (var b = 0; b < perRow.Count; b++)
                 foreach (var f in perRow[b].Where(f => f.Layer == layer))
                     mask[b, Array.IndexOf(ids, f.Index)] = 1f;
-            return (ids, tensor(mask).DetachFromDisposeScope());
+            return (ids, tensor(mask, device: device).DetachFromDisposeScope());
         }
     }
 }

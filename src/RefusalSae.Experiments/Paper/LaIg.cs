@@ -1,3 +1,4 @@
+using RefusalSae.Core.Tensors;
 using RefusalSae.Core.Hooks;
 using RefusalSae.Core.Models;
 using RefusalSae.Core.Saes;
@@ -10,7 +11,8 @@ namespace RefusalSae.Experiments.Paper;
 /// run gives f^C; every SAE layer is interpolated at once, h_l ← (1−α) h_l + α a^P_l, for α = k/steps; the metric is
 /// Σ_b logit(j_b) − logit(refusal) at the last position, j_b = argmax of the ablated run. Because the SAE decoder is
 /// affine, ∂m/∂f_α = (∂m/∂out_l) W_decᵀ exactly, so gradients are taken in model space (memory grows with d_model)
-/// and projected once after averaging over α.
+/// and projected once after averaging over α. <see cref="LaIgOptions.PerLayer"/> interpolates one layer at a time instead
+/// (L× the backward passes), so a layer's attribution no longer carries the (1−α) factors of the layers after it.
 /// </summary>
 // B batch, T padded length, D d_model, S SAE width
 public static class LaIg
@@ -51,22 +53,12 @@ public static class LaIg
         using (Hooks(model, layers, l => h => { fC[l] = bag.Keep(saes[l].Encode(h).to_type(ScalarType.Float32)); return h; }))
             model.Forward(inputIds, attentionMask);
 
-        // Pass 3: all layers interpolated at once; z_l (zeros) marks the hook output so ∂m/∂out_l = ∂m/∂z_l.
+        // Pass 3: all layers interpolated at once (the paper) or one at a time, the others clean (options.PerLayer);
+        // z_l (zeros) marks the hook output so ∂m/∂out_l = ∂m/∂z_l.
         var gradSum = layers.ToDictionary(l => l, l => zeros_like(endpoint[l]));
-        for (var k = 0; k < options.Steps; k++)
-        {
-            using var stepScope = NewDisposeScope();
-            var alpha = (double)k / options.Steps;
-            var marks = layers.ToDictionary(l => l, l => zeros_like(endpoint[l]).requires_grad_(true));  // [B, T, D]
-            Tensor logits;
-            using (Hooks(model, layers, l => h => (1 - alpha) * h + alpha * endpoint[l] + marks[l]))
-                logits = model.Forward(inputIds, attentionMask);                                        // [B, T, V]
-            var last = logits.select(1, -1);                                                           // [B, V]
-            var metric = (last.gather(1, jailbreak.unsqueeze(1)).squeeze(1) - last.select(1, refusalId)).sum();
-            var grads = autograd.grad([metric], layers.Select(l => marks[l]).ToList(), allow_unused: true);
-            for (var i = 0; i < layers.Length; i++)
-                if (grads[i] is { } g && !g.IsInvalid) gradSum[layers[i]].add_(g.detach());
-        }
+        foreach (var group in options.PerLayer ? layers.Select(l => new[] { l }) : [layers])
+            for (var k = 0; k < options.Steps; k++)
+                AccumulateStep(model, group, (double)k / options.Steps, endpoint, jailbreak, refusalId, inputIds, attentionMask, gradSum);
 
         var modelGrads = new Dictionary<int, Tensor>();
         var featureGrads = new Dictionary<int, Tensor>();
@@ -82,9 +74,25 @@ public static class LaIg
         var result = new LaIgResult
         {
             Attrs = Detach(attrs), Grads = Detach(featureGrads), Delta = Detach(delta), ModelSpaceGrads = Detach(modelGrads),
-            JailbreakIds = jailbreak.cpu().data<long>().ToArray(),
+            JailbreakIds = HostRead.Longs(jailbreak),
         };
         return result;
+    }
+
+    /// <summary>One Riemann step: <paramref name="interpolated"/> layers at α, the gradient of the metric added to their sums.</summary>
+    private static void AccumulateStep(ICausalLM model, int[] interpolated, double alpha, Dictionary<int, Tensor> endpoint, Tensor jailbreak,
+        long refusalId, Tensor inputIds, Tensor attentionMask, Dictionary<int, Tensor> gradSum)
+    {
+        using var stepScope = NewDisposeScope();
+        var marks = interpolated.ToDictionary(l => l, l => zeros_like(endpoint[l]).requires_grad_(true));   // [B, T, D]
+        Tensor logits;
+        using (Hooks(model, interpolated, l => h => (1 - alpha) * h + alpha * endpoint[l] + marks[l]))
+            logits = model.Forward(inputIds, attentionMask);                                            // [B, T, V]
+        var last = logits.select(1, -1);                                                               // [B, V]
+        var metric = (last.gather(1, jailbreak.unsqueeze(1)).squeeze(1) - last.select(1, refusalId)).sum();
+        var grads = autograd.grad([metric], interpolated.Select(l => marks[l]).ToList(), allow_unused: true);
+        for (var i = 0; i < interpolated.Length; i++)
+            if (grads[i] is { } g && !g.IsInvalid) gradSum[interpolated[i]].add_(g.detach());
     }
 
     private static Dictionary<int, Tensor> Detach(Dictionary<int, Tensor> d) =>

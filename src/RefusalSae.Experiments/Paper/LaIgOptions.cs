@@ -12,4 +12,11 @@ public sealed record LaIgOptions
     /// residual endpoint is the ablated stream, so both endpoints describe the same state.
     /// </summary>
     public bool AblatedResidualEndpoint { get; init; }
+
+    /// <summary>
+    /// Beyond the paper (spec §9 #13). false (the paper): every SAE layer is interpolated at once, so the gradient at
+    /// layer l is scaled by (1−α) per interpolated layer downstream. true: one layer at a time, the others left clean,
+    /// as integrated gradients per layer would be defined; costs L times the backward passes.
+    /// </summary>
+    public bool PerLayer { get; init; }
 }

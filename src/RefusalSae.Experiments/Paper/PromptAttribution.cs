@@ -1,3 +1,4 @@
+using RefusalSae.Core.Tensors;
 using static TorchSharp.torch;
 
 namespace RefusalSae.Experiments.Paper;
@@ -27,8 +28,8 @@ public sealed record PromptAttribution(long JailbreakId, float[] Candidates,
         foreach (var (layer, attr) in result.Attrs)
         {
             var row = attr.select(0, b);                                                                    // [T, S]
-            byLayer[layer] = row.sum(dim: 0).data<float>().ToArray();                                  // [S]
-            var kept = start < t ? row.slice(0, start, t, 1).mean([0]).data<float>().ToArray() : new float[row.shape[1]];
+            byLayer[layer] = HostRead.Floats(row.sum(dim: 0));                                  // [S]
+            var kept = start < t ? HostRead.Floats(row.slice(0, start, t, 1).mean([0])) : new float[row.shape[1]];
             for (var c = 0; c < candidates.Count; c++)
                 if (candidates[c].Layer == layer) scores[c] = kept[candidates[c].Index];
         }

@@ -1,3 +1,4 @@
+using RefusalSae.Core.Tensors;
 using RefusalSae.Core.Hooks;
 using RefusalSae.Core.Models;
 using RefusalSae.Core.Saes;
@@ -26,7 +27,7 @@ public static class FeatureScale
         {
             var f = saes[l].EncodeSelected(h, byLayer[l]).to_type(ScalarType.Float32);           // [B, T, K]
             var max = f.masked_fill(real.logical_not(), float.NegativeInfinity).amax([0, 1]);    // [K]
-            var values = max.cpu().data<float>().ToArray();
+            var values = HostRead.Floats(max);
             for (var k = 0; k < values.Length; k++) result[new FeatureRef(l, byLayer[l][k])] = values[k];
         })).ToList();
         try { model.Forward(inputIds.to(model.Device), attentionMask.to(model.Device)); }

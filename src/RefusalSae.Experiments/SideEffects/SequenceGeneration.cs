@@ -1,3 +1,4 @@
+using RefusalSae.Core.Tensors;
 using RefusalSae.Core.Generation;
 using RefusalSae.Core.Models;
 using RefusalSae.Core.Tokenization;
@@ -16,13 +17,13 @@ public sealed class SequenceGeneration(ICausalLM model, ITextTokenizer tokenizer
     {
         using var scope = torch.NewDisposeScope();
         var batch = BatchEncoding.LeftPad(inputs, tokenizer.PadId);
-        var (ids, mask) = batch.ToTensors();                                              // (B, T)
+        var (ids, mask) = batch.ToTensors(model.Device);                                              // (B, T)
         var options = new GenerationOptions { MaxNewTokens = maxNewTokens, PadId = tokenizer.PadId, StopIds = stopIds };
         var sequences = TextGenerator.Generate(model, ids, mask, options);               // (B, T + N)
         var result = new List<string>(inputs.Count);
         for (var b = 0; b < inputs.Count; b++)
         {
-            var row = sequences[b].slice(0, batch.Length, sequences.shape[1], 1).data<long>().ToArray();
+            var row = HostRead.Longs(sequences[b].slice(0, batch.Length, sequences.shape[1], 1));
             var stop = Array.FindIndex(row, id => stopIds.Contains(id));
             result.Add(tokenizer.Decode((stop < 0 ? row : row[..stop]).Select(id => (int)id), skipSpecialTokens: true));
         }

@@ -1,3 +1,4 @@
+using RefusalSae.Core.Tensors;
 using System.Text.Json;
 using RefusalSae.Core.IO;
 using RefusalSae.Core.Saes;
@@ -52,7 +53,7 @@ public sealed class SelectCommand : IWorkerCommand
             using var result = new LaIgResult
             {
                 Attrs = attrs, Grads = new Dictionary<int, Tensor>(), Delta = new Dictionary<int, Tensor>(),
-                ModelSpaceGrads = new Dictionary<int, Tensor>(), JailbreakIds = jb.to_type(ScalarType.Int64).data<long>().ToArray(),
+                ModelSpaceGrads = new Dictionary<int, Tensor>(), JailbreakIds = HostRead.Longs(jb),
             };
             var prompts = Enumerable.Range(0, b).Select(i => PromptAttribution.FromBatch(result, maskArray, i, candidates, skipBos)).ToList();
             var apLocal = FeatureSets.ApLocal(prompts, kStar);
@@ -79,7 +80,7 @@ public sealed class SelectCommand : IWorkerCommand
     private static long[,] ToArray(Tensor mask)
     {
         var (b, t) = ((int)mask.shape[0], (int)mask.shape[1]);
-        var flat = mask.to_type(ScalarType.Int64).data<long>().ToArray();
+        var flat = HostRead.Longs(mask);
         var result = new long[b, t];
         for (var i = 0; i < b; i++)
             for (var j = 0; j < t; j++) result[i, j] = flat[i * t + j];

@@ -71,6 +71,7 @@ public sealed class ChatTemplateTests(ITestOutputHelper output)
         Assert.Equal([128000, .. plain], paper);
         Assert.Equal([128000, 128000, 128006, 9125], paper[..4]);
         Assert.Equal(128006, paper[27]);
+        Assert.Equal(128009, paper[26]);   // the first position the paper's Ours mask keeps (first BOS + num_bos_token 26): the system <|eot_id|>
     }
 
     [Fact]

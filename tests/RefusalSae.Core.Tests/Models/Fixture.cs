@@ -20,12 +20,16 @@ internal static class Fixture
     public static Dictionary<string, Tensor> Golden(string name) =>
         SafeTensors.Load(ThirdParty.Require(Paths.Fixture(name, "golden.safetensors")));
 
-    /// <summary>Max |a - b| over positions where mask == 1; a, b (B, T, ...) any float dtype.</summary>
+    /// <summary>The reference implementation's own float64 run of the golden's inputs (f64.* and far.f64.* keys).</summary>
+    public static Dictionary<string, Tensor> GoldenF64(string name) =>
+        SafeTensors.Load(ThirdParty.Require(Paths.Fixture(name, "golden_f64.safetensors")));
+
+    /// <summary>Max |a - b| over positions where mask == 1, computed in float64; a, b (B, T, ...) any float dtype.</summary>
     public static double MaxErrorOnTokens(Tensor a, Tensor b, Tensor mask)
     {
         using var scope = torch.NewDisposeScope();
-        var diff = (a.to_type(ScalarType.Float32) - b.to_type(ScalarType.Float32)).abs();   // (B, T, X)
+        var diff = (a.to_type(ScalarType.Float64) - b.to_type(ScalarType.Float64)).abs();   // (B, T, X)
         var keep = mask.to_type(ScalarType.Bool);                                            // (B, T)
-        return diff[keep].max().item<float>();
+        return diff[keep].max().item<double>();
     }
 }

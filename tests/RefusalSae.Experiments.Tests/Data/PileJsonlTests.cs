@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RefusalSae.Experiments.Data;
 
 namespace RefusalSae.Experiments.Tests.Data;
@@ -17,21 +16,30 @@ public class PileJsonlTests
     }
 
     [Fact]
-    public void The_head_of_a_zstd_shard_is_read_through_the_zstd_tool()
+    public void The_head_of_a_zstd_shard_is_decoded_in_process_and_a_truncated_one_is_a_format_error()
     {
         using var tmp = new TempFiles();
-        var plain = tmp.Write("00.jsonl", Docs(3000));
-        var zst = plain + ".zst";
-        try
-        {
-            using var p = Process.Start(new ProcessStartInfo("zstd", ["-q", plain, "-o", zst]) { UseShellExecute = false })!;
-            p.WaitForExit();
-        }
-        catch (System.ComponentModel.Win32Exception) { Assert.Skip("zstd tool absent (apt-get install zstd)"); }
+        var zst = tmp.Write("00.jsonl.zst", "");
+        using (var file = File.Create(zst))
+        using (var zstd = new ZstdSharp.CompressionStream(file))
+        using (var writer = new StreamWriter(zstd))
+            writer.Write(Docs(3000));
         var docs = PileJsonl.LoadHead(zst, 1000);
         Assert.Equal(1000, docs.Count);
         Assert.Equal("doc 999", docs[^1].Text);
         Assert.Equal(1000, docs[^1].Line);
+        var truncated = tmp.Write("cut.jsonl.zst", "");
+        File.WriteAllBytes(truncated, File.ReadAllBytes(zst)[..(int)(new FileInfo(zst).Length / 2)]);   // an interrupted download
+        Assert.Contains("truncated", Assert.Throws<DataFormatException>(() => PileJsonl.LoadHead(truncated, 3000)).Message);
+    }
+
+    [Fact]
+    public void A_file_named_zst_that_is_not_zstd_is_a_format_error()
+    {
+        using var tmp = new TempFiles();
+        var path = tmp.Write("00.jsonl.zst", Docs(3));
+        var e = Assert.Throws<DataFormatException>(() => PileJsonl.LoadHead(path, 2));
+        Assert.Contains("zstd", e.Message);
     }
 
     [Fact]

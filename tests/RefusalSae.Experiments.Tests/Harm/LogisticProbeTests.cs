@@ -48,11 +48,11 @@ public sealed class LogisticProbeTests
     }
 
     [Fact]
-    public void The_dense_probe_switch_tests_the_last_layer_as_the_paper_or_the_best_validation_layer()
+    public void The_paper_mode_tests_the_best_validation_probe_on_last_layer_activations_and_the_fix_on_its_own_layer()
     {
         double[] val = [0.6, 0.9, 0.9, 0.7];
         Assert.Equal(1, DenseProbeLayer.BestValidation(val));
-        Assert.Equal(3, DenseProbeLayer.Tested(val, paperBug: true));
-        Assert.Equal(1, DenseProbeLayer.Tested(val, paperBug: false));
+        Assert.Equal((1, 3), DenseProbeLayer.Tested(val, paperBug: true));   // the paper: best-val probe, last layer's activations
+        Assert.Equal((1, 1), DenseProbeLayer.Tested(val, paperBug: false));
     }
 }

@@ -55,6 +55,28 @@ public sealed class LaIgTests(ITestOutputHelper output)
         Assert.Contains(single.Candidates, v => Math.Abs(v) > 1e-6);
     }
 
+    [Fact]
+    public void Per_layer_LA_IG_gives_each_layer_the_attribution_of_a_run_that_interpolates_that_layer_alone()
+    {
+        using var setup = new TinyPaperSetup(ScalarType.Float64);
+        var (ids, mask, _) = TinyPaperSetup.Batch(TinyPaperSetup.Prompts(3, seed: 7));
+        var direction = randn(TinyPaperSetup.D, dtype: ScalarType.Float64, generator: new Generator(11));
+        using var perLayer = LaIg.Attribute(setup.Model, setup.Saes, ids, mask, direction, RefusalId, new LaIgOptions { Steps = 3, PerLayer = true });
+        using var together = LaIg.Attribute(setup.Model, setup.Saes, ids, mask, direction, RefusalId, new LaIgOptions { Steps = 3 });
+        foreach (var l in setup.Saes.Keys)
+        {
+            using var alone = LaIg.Attribute(setup.Model, new Dictionary<int, ISae> { [l] = setup.Saes[l] }, ids, mask, direction, RefusalId,
+                new LaIgOptions { Steps = 3 });
+            var scale = alone.Attrs[l].abs().max().to_type(ScalarType.Float64).item<double>();
+            Assert.True(scale > 1e-8, $"layer {l}: all-zero attribution proves nothing");
+            MaxError.AssertWithin($"layer {l} per-layer vs alone", (perLayer.Attrs[l] - alone.Attrs[l]).abs().max().to_type(ScalarType.Float64).item<double>(), 1e-7 * Math.Max(1, scale), output);
+        }
+        var first = setup.Saes.Keys.Min();
+        var differs = (perLayer.Attrs[first] - together.Attrs[first]).abs().max().to_type(ScalarType.Float64).item<double>();
+        output.WriteLine($"layer {first}: per-layer vs all-at-once differ by {differs:E3}");
+        Assert.True(differs > 1e-9, "with downstream layers interpolated too, the first layer's attribution must differ");
+    }
+
     /// <summary>The original hook, literally: f_α = (1−α) enc(a) + α f^P is the tensor whose gradient is taken.</summary>
     private static (Dictionary<int, Tensor> Grads, Dictionary<int, Tensor> Delta) LiteralReference(TinyPaperSetup setup, Tensor ids, Tensor mask,
         Tensor direction, long[] jailbreak, LaIgOptions options)

@@ -29,4 +29,29 @@ public class PaperExperimentConfigTests
         Assert.Equal("paper_sample", v["paper.filter.selection"].Value.GetValue<string>());
         Assert.StartsWith("hf:", v["paper.subject.model"].Value.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// paper-method §4.3 (p_b = first BOS + num_bos_token: 1 Gemma, 26 Llama), §7.2 (get_feat_val skips 1 / 27), §7.3
+    /// (screening by substring, success by HarmBench "yes", clamp_feat_by_pos −3 for both models), §7.4 (vanilla rows
+    /// after v[20000:], adversarial window [500:20000], best-val probe on last-layer activations). Where the Llama-3.1
+    /// template puts those offsets is checked in ChatTemplateTests (position 26 = the system &lt;|eot_id|&gt;, 27 = the user header).
+    /// </summary>
+    [Theory]
+    [InlineData("gemma-2-2b-it", 1, 1)]
+    [InlineData("llama-3.1-8b-instruct", 26, 27)]
+    public void A_paper_experiment_defaults_to_the_papers_positions_judges_clamps_and_probe_data(string name, int skip, int valueSkip)
+    {
+        ThirdParty.Require(Paths.Dataset("refusal_direction", "splits", "harmful_train.json"));
+        var v = ExperimentPlan.Load(Paths.RepoRoot, name, null).Config.Values;
+        long Int(string key) => v[key].Value.GetValue<long>();
+        string Str(string key) => v[key].Value.GetValue<string>();
+        Assert.Equal(skip, Int("paper.features.skip_leading_tokens"));
+        Assert.Equal(valueSkip, Int("paper.features.value_skip_leading_tokens"));
+        Assert.False(v["paper.features.per_layer_ig"].Value.GetValue<bool>());
+        Assert.Equal(-3.0, v["paper.suffixes.upstream_clamp"].Value.GetValue<double>());
+        Assert.Equal(v["paper.jailbreak.clamp"].Value.GetValue<double>(), v["paper.suffixes.clamp"].Value.GetValue<double>());
+        Assert.Equal(("harmbench", "substring"), (Str("paper.suffixes.judge"), Str("paper.suffixes.screen_judge")));
+        Assert.Equal((20000L, 500L, 20000L), (Int("paper.probes.vanilla_offset"), Int("paper.probes.adversarial_skip"), Int("paper.probes.adversarial_window_end")));
+        Assert.True(v["paper.probes.dense_test_on_last_layer"].Value.GetValue<bool>());
+    }
 }

@@ -25,7 +25,7 @@ public sealed class CategoriesStage : IStage
         var f = ctx.Config<PaperFeaturesSettings>("paper.features");
         var s = ctx.Config<PaperCategoriesSettings>("paper.categories");
         if (s.QuestionsPerCategory < 1) throw new StageException("RSW361", $"paper.categories.questions_per_category = {s.QuestionsPerCategory}: need at least 1.");
-        var judge = JailbreakJudges.Load(ctx, s.Judge, "paper.categories.judge");
+        using var judge = JailbreakJudges.Load(ctx, s.Judge, "paper.categories.judge");
         var filtered = FilteredPrompts.Load(ctx.Upstream("paper-filter"));
         var names = EvalConstants.Load(ctx.Dataset("eval_constants")).StringList(CatqaJson.PaperCategoriesConstant);
         var categories = CatqaJson.ByCategory(CatqaJson.Load(ctx.Dataset("catqa")), names)

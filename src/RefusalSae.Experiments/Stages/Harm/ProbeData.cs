@@ -27,7 +27,7 @@ public static class ProbeData
         {
             var rows = WildJailbreakTsv.Load(ctx.Dataset(s.TrainFile[0]));
             var (tr, va, vanillaTest) = FromTrainFile(rows, s);
-            var (adv, n) = Screen(ctx, paper, s, judge, rows);
+            var (adv, n) = Screen(ctx, paper, s, judge, AdversarialWindow(rows, s));
             return (tr, va, [.. vanillaTest, .. adv], n);
         }
         List<ProbeExample> Take(string id, int n, int label, string group) =>
@@ -35,20 +35,23 @@ public static class ProbeData
         var train = Take("harmful_train", s.TrainPerClass, 1, "train").Concat(Take("harmless_train", s.TrainPerClass, 0, "train")).ToList();
         var val = Take("harmful_val", s.ValPerClass, 1, "val").Concat(Take("harmless_val", s.ValPerClass, 0, "val")).ToList();
 
-        var (adversarialTest, scanned) = Screen(ctx, paper, s, judge, WildJailbreakTsv.Load(ctx.Dataset("wildjailbreak_eval")));
+        var evalRows = WildJailbreakTsv.Load(ctx.Dataset("wildjailbreak_eval")).Where(r => r.DataType == "adversarial_harmful" && r.Text is not null)
+            .Select(r => (Text: r.Text!, Tokens: paper.Encode(r.Text!).Length)).OrderBy(r => r.Tokens).Select(r => r.Text).ToList();
+        var (adversarialTest, scanned) = Screen(ctx, paper, s, judge, evalRows);
         return (train, val, [.. Take("harmful_test", s.TestVanilla, 1, Vanilla), .. adversarialTest], scanned);
     }
 
     /// <summary>
-    /// The paper's split of WildJailbreak train (§7.4): vanilla_harmful (1) and vanilla_benign (0) in file order,
-    /// train = [0, T), val = [T, T+V), test vanilla = harmful [T+V, T+V+N). The paper shuffles the training rows; a
-    /// full-batch probe does not depend on their order.
+    /// The paper's split of WildJailbreak train (§7.4, wildjailbreak.ipynb): vanilla_harmful (1) and vanilla_benign (0),
+    /// each drawn at random without replacement from the rows after the first <see cref="PaperProbesSettings.VanillaOffset"/>
+    /// (np.random.choice(v[20000:], …); our draw is seeded but is not numpy's stream), then train = [0, T), val = [T, T+V),
+    /// test vanilla = harmful [T+V, T+V+N). The paper shuffles the training rows; a full-batch probe does not depend on their order.
     /// </summary>
     public static (List<ProbeExample> Train, List<ProbeExample> Val, List<ProbeExample> TestVanilla) FromTrainFile(IReadOnlyList<WildJailbreakRow> rows, PaperProbesSettings s)
     {
-        List<string> Of(string type) => rows.Where(r => r.DataType == type && r.Text is not null).Select(r => r.Text!).ToList();
-        var harmful = Of("vanilla_harmful");
-        var benign = Of("vanilla_benign");
+        List<string> Of(string type, int seed) => Draw(rows.Where(r => r.DataType == type && r.Text is not null).Select(r => r.Text!).Skip(s.VanillaOffset).ToList(), seed);
+        var harmful = Of("vanilla_harmful", s.Seed);
+        var benign = Of("vanilla_benign", s.Seed + 1);
         var (t, v) = (s.TrainPerClass, s.ValPerClass);
         if (harmful.Count < t + v + s.TestVanilla || benign.Count < t + v)
             throw new ArgumentException($"WildJailbreak train: {harmful.Count} vanilla_harmful / {benign.Count} vanilla_benign rows, need {t + v + s.TestVanilla} / {t + v}.");
@@ -58,16 +61,35 @@ public static class ProbeData
     }
 
     /// <summary>
-    /// The adversarial test group: the shortest adversarial_harmful prompts (the paper's sort_len; ties keep file order)
-    /// that jailbreak the model, screened by greedy generation and the judge.
+    /// The train file's adversarial candidates in the notebook's order: adversarial_harmful rows sorted by word count
+    /// (stable), the window [skip, end) kept, so the 500 shortest (often fragments) are dropped.
+    /// </summary>
+    public static List<string> AdversarialWindow(IReadOnlyList<WildJailbreakRow> rows, PaperProbesSettings s) =>
+        rows.Where(r => r.DataType == "adversarial_harmful" && r.Text is not null).Select(r => r.Text!)
+            .OrderBy(t => t.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length)
+            .Take(s.AdversarialWindowEnd).Skip(s.AdversarialSkip).ToList();
+
+    /// <summary>A seeded draw without replacement of every element, in drawn order (partial Fisher–Yates).</summary>
+    private static List<string> Draw(List<string> pool, int seed)
+    {
+        var rng = new Random(seed);
+        var a = pool.ToArray();
+        for (var i = 0; i < a.Length - 1; i++)
+        {
+            var j = i + rng.Next(a.Length - i);
+            (a[i], a[j]) = (a[j], a[i]);
+        }
+        return [.. a];
+    }
+
+    /// <summary>
+    /// The adversarial test group: the candidates in the given order (fallback: shortest first by tokens; train file:
+    /// the notebook's word-count window) that fit the context and jailbreak the model, screened by greedy generation and the judge.
     /// </summary>
     private static (List<ProbeExample> Adversarial, int Scanned) Screen(StageContext ctx, PaperSubject paper, PaperProbesSettings s, IJailbreakJudge judge,
-        IReadOnlyList<WildJailbreakRow> rows)
+        IReadOnlyList<string> candidates)
     {
-        var adversarial = rows
-            .Where(r => r.DataType == "adversarial_harmful" && r.Text is not null)
-            .Select(r => (Text: r.Text!, Tokens: paper.Encode(r.Text!).Length))
-            .Where(r => r.Tokens <= s.MaxPromptTokens).OrderBy(r => r.Tokens).Take(s.AdversarialScan).Select(r => r.Text).ToList();
+        var adversarial = candidates.Where(t => paper.Encode(t).Length <= s.MaxPromptTokens).Take(s.AdversarialScan).ToList();
         var progress = ctx.Progress(adversarial.Count, "adversarial generations");
         var responses = ctx.Items.MapBatched(adversarial, p => $"probe-screen\n{s.MaxNewTokens}\n{paper.Chat.Render(p)}",
             batch => paper.Generation.Complete(batch, s.MaxNewTokens), s.BatchSize, progress, ctx.Cancellation);

@@ -26,7 +26,7 @@ public static class ProbesReport
                 $"Test adversarial (0) = the {scanned} shortest adversarial_harmful prompts of {(s.TrainFile.Count == 1 ? s.TrainFile[0] : "wildjailbreak_eval")} (≤ {s.MaxPromptTokens} tokens) that jailbreak the model " +
                 $"(greedy, {s.MaxNewTokens} tokens, judge: {judge}; the paper keeps HarmBench-yes), at most {s.TestAdversarial}.",
                 $"Logistic regression in fp32 (the paper: bf16), AdamW lr {s.LearningRate}, {s.Steps} full-batch steps, parameters of the best validation step kept.",
-                s.DenseTestOnLastLayer ? "Dense row: the probe of the last layer is tested, as the paper's code does (spec §9 #20); its best-val layer is named beside it."
+                s.DenseTestOnLastLayer ? "Dense row: the best-validation layer's probe is tested on the last layer's activations, as the paper's code does (spec §9 #20)."
                     : "Dense row: the probe of the best validation layer is tested (spec §9 #20 fixed).",
                 "Labels as the paper: 1 = vanilla harmful (should refuse), 0 = adversarial prompt that jailbreaks the model.",
             ],

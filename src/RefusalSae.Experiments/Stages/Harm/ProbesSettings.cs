@@ -18,7 +18,13 @@ public sealed record PaperProbesSettings
     public required int TestAdversarial { get; init; }
     /// <summary>Adversarial prompts longer than this (chat-encoded tokens) are left out.</summary>
     public required int MaxPromptTokens { get; init; }
-    /// <summary>Spec §9 #20: true = the paper (the dense probe tested is the last layer's), false = the best-validation layer's.</summary>
+    /// <summary>Train file only: vanilla rows are drawn at random (seeded) from those after the first N (the notebook: v[20000:]).</summary>
+    public required int VanillaOffset { get; init; }
+    /// <summary>Train file only: adversarial rows sorted by word count, the shortest N dropped (the notebook: [500:20000]).</summary>
+    public required int AdversarialSkip { get; init; }
+    /// <summary>Train file only: end of that word-count window (the notebook: 20000).</summary>
+    public required int AdversarialWindowEnd { get; init; }
+    /// <summary>Spec §9 #20: true = the paper (the best-val layer's probe tested on the last layer's activations), false = on its own layer's.</summary>
     public required bool DenseTestOnLastLayer { get; init; }
     public required int Steps { get; init; }
     public required double LearningRate { get; init; }

@@ -21,7 +21,7 @@ public sealed class ProbesStage : IStage
     public void Run(StageContext ctx)
     {
         var s = ctx.Config<PaperProbesSettings>("paper.probes");
-        var judge = JailbreakJudges.Load(ctx, s.Judge, "paper.probes.judge");
+        using var judge = JailbreakJudges.Load(ctx, s.Judge, "paper.probes.judge");
         var sets = CategorySets.Load(ctx.Upstream("paper-categories"));
         using var paper = PaperSubject.Load(ctx, withSaes: true);
         var refusal = sets.RefusalFeatures(s.RefusalFeaturesMinCategories);
@@ -42,12 +42,10 @@ public sealed class ProbesStage : IStage
         var (aTrain, aVal, aTest) = (acts.Take(train.Count).ToList(), acts.Skip(train.Count).Take(val.Count).ToList(), acts.Skip(train.Count + val.Count).ToList());
 
         var options = new ProbeOptions { Steps = s.Steps, LearningRate = (float)s.LearningRate, Seed = s.Seed };
-        ProbeOutcome Fit(string name, Func<LastTokenActivations, float[]> x)
-        {
-            if (x(aTrain[0]).Length == 0) return ProbeOutcome.Empty(name);
-            var fit = LogisticProbe.Train(aTrain.Select(x).ToList(), train.Select(e => e.Label).ToList(), aVal.Select(x).ToList(), val.Select(e => e.Label).ToList(), options);
-            return ProbeOutcome.Test(name, fit, aTest.Select(x).ToList(), test);
-        }
+        ProbeFit Train(Func<LastTokenActivations, float[]> x) =>
+            LogisticProbe.Train(aTrain.Select(x).ToList(), train.Select(e => e.Label).ToList(), aVal.Select(x).ToList(), val.Select(e => e.Label).ToList(), options);
+        ProbeOutcome Fit(string name, Func<LastTokenActivations, float[]> x) =>
+            x(aTrain[0]).Length == 0 ? ProbeOutcome.Empty(name) : ProbeOutcome.Test(name, Train(x), aTest.Select(x).ToList(), test);
         var k = refusal.Count;
         var outcomes = new List<ProbeOutcome>
         {
@@ -55,11 +53,13 @@ public sealed class ProbesStage : IStage
             Fit($"Random features ({k})", a => a.Features[k..]),
         };
         var layers = aTrain[0].Dense.Length;
-        var dense = Enumerable.Range(0, layers).Select(l => Fit($"Dense resid_post, layer {l}", a => a.Dense[l])).ToList();
+        var denseFits = Enumerable.Range(0, layers).Select(l => Train(a => a.Dense[l])).ToList();
+        var dense = denseFits.Select((fit, l) => ProbeOutcome.Test($"Dense resid_post, layer {l}", fit, aTest.Select(a => a.Dense[l]).ToList(), test)).ToList();
         var valAccuracy = dense.Select(d => double.IsNaN(d.BestVal) ? -1 : d.BestVal).ToList();
-        var bestLayer = DenseProbeLayer.BestValidation(valAccuracy);
-        var tested = DenseProbeLayer.Tested(valAccuracy, s.DenseTestOnLastLayer);
-        outcomes.Add(dense[tested] with { Name = $"Dense resid_post (layer {tested}; best val layer {bestLayer})" });
+        var (probeLayer, actLayer) = DenseProbeLayer.Tested(valAccuracy, s.DenseTestOnLastLayer);
+        outcomes.Add(ProbeOutcome.Test(probeLayer == actLayer ? $"Dense resid_post (layer {probeLayer}, the best val layer)"
+            : $"Dense resid_post (best val layer {probeLayer}'s probe on layer {actLayer}'s activations, as the paper)",
+            denseFits[probeLayer], aTest.Select(a => a.Dense[actLayer]).ToList(), test));
         ProbesReport.Write(ctx.OutputDirectory, outcomes, dense, s, refusal, scanned, judge.Name);
         using (var log = new StreamWriter(ctx.Output("data.jsonl")))
             foreach (var e in train.Concat(val).Concat(test)) log.WriteLine(JsonSerializer.Serialize(new { group = e.Group, label = e.Label, prompt = e.Prompt }));

@@ -1,3 +1,4 @@
+using RefusalSae.Core.Tensors;
 using System.Security.Cryptography;
 using RefusalSae.Core.Tokenization;
 using RefusalSae.Engine.Stages;
@@ -28,18 +29,19 @@ public sealed record SetAttribution(float[] Direction, IReadOnlyList<FeatureRef>
         var directions = RefusalDirection.DiffInMeans(model, texts.Select(paper.Encode).ToList(),
             harmlessPool.Take(texts.Count).Select(paper.Encode).ToList(), pad, s.BatchSize);            // [L, D]
         var best = directions[s.BestLayer];                                                           // [D]
-        var direction = best.to_type(ScalarType.Float32).contiguous().data<float>().ToArray();
+        var direction = HostRead.Floats(best);
         var candidates = CosineCandidates.PerLayer(paper.Saes, best, s.CandidatesPerLayer);
-        var options = new LaIgOptions { Steps = s.IgSteps, AblatedResidualEndpoint = s.AblatedResidualEndpoint };
-        var key = $"{Hash(direction)}\n{s.CandidatesPerLayer}\n{s.IgSteps}\n{s.AblatedResidualEndpoint}\n{refusalId}";
+        var options = s.LaIg;
+        var key = $"{Hash(direction)}\n{s.LaIgKey}\n{refusalId}" + (s.SkipLeadingTokens == 1 ? "" : $"\nskip {s.SkipLeadingTokens}");
         var items = ctx.Items.MapBatched(texts, t => $"laig+positions\n{key}\n{paper.Chat.Render(t)}", batch =>
         {
             using var batchScope = NewDisposeScope();
             var enc = BatchEncoding.LeftPad(batch.Select(paper.Encode).ToList(), pad);
-            var (ids, mask) = enc.ToTensors();
+            var (ids, mask) = enc.ToTensors(model.Device);
             using var result = LaIg.Attribute(model, paper.Saes, ids, mask, best, refusalId, options);
             return Enumerable.Range(0, batch.Count)
-                .Select(b => new AttributedPrompt(PromptAttribution.FromBatch(result, enc.AttentionMask, b, candidates), PerPosition(result, enc.AttentionMask, b, candidates)))
+                .Select(b => new AttributedPrompt(PromptAttribution.FromBatch(result, enc.AttentionMask, b, candidates, s.SkipLeadingTokens),
+                    PerPosition(result, enc.AttentionMask, b, candidates, s.SkipLeadingTokens)))
                 .ToList();
         }, s.BatchSize, progress, ctx.Cancellation);
         var prompts = items.Select(i => i.Attribution).ToList();
@@ -47,14 +49,17 @@ public sealed record SetAttribution(float[] Direction, IReadOnlyList<FeatureRef>
             FeatureSets.OursLocal(candidates, prompts, s.KStar), FeatureSets.OursGlobal(candidates, prompts, s.KStar));
     }
 
-    /// <summary>One prompt's attribution of each candidate at each real position after the BOS ([C][T'], the positions §4.3b clamps from).</summary>
-    private static float[][] PerPosition(LaIgResult result, long[,] attentionMask, int b, IReadOnlyList<FeatureRef> candidates)
+    /// <summary>
+    /// One prompt's attribution of each candidate at each real position after the first <paramref name="skip"/> ([C][T'],
+    /// the positions §4.3b clamps from: the paper's find_features 'input', ids from p_b on).
+    /// </summary>
+    private static float[][] PerPosition(LaIgResult result, long[,] attentionMask, int b, IReadOnlyList<FeatureRef> candidates, int skip)
     {
         var t = attentionMask.GetLength(1);
-        var start = Math.Min(t, Enumerable.Range(0, t).FirstOrDefault(i => attentionMask[b, i] != 0, t) + 1);
+        var start = Math.Min(t, Enumerable.Range(0, t).FirstOrDefault(i => attentionMask[b, i] != 0, t) + skip);
         using var scope = NewDisposeScope();
         var rows = result.Attrs.ToDictionary(p => p.Key, p => p.Value.select(0, b).slice(0, start, t, 1).t().contiguous());   // [S, T']
-        return candidates.Select(c => rows[c.Layer][c.Index].data<float>().ToArray()).ToArray();
+        return candidates.Select(c => HostRead.Floats(rows[c.Layer][c.Index])).ToArray();
     }
 
     internal sealed record AttributedPrompt(PromptAttribution Attribution, float[][] Positions);

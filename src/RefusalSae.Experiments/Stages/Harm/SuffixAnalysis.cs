@@ -17,7 +17,7 @@ public sealed record SuffixAnalysis(string Goal, string Suffix, IReadOnlyList<st
     /// earliest upstream layer (nothing to measure).
     /// </summary>
     public static SuffixAnalysis? Run(PaperSubject paper, string goal, string suffix, IReadOnlyList<FeatureRef> local, IReadOnlyList<FeatureRef> candidates,
-        float[][] positions, IReadOnlyCollection<FeatureRef> refusalFeatures, int promptCount, PaperSuffixesSettings s)
+        float[][] positions, IReadOnlyCollection<FeatureRef> refusalFeatures, int promptCount, PaperSuffixesSettings s, PaperFeaturesSettings f)
     {
         var upstream = local.Where(f => !refusalFeatures.Contains(f)).ToList();
         if (upstream.Count == 0) return null;
@@ -27,12 +27,13 @@ public sealed record SuffixAnalysis(string Goal, string Suffix, IReadOnlyList<st
         var starts = upstream.Select(u =>
         {
             var c = candidates.Select((f, i) => (f, i)).First(p => p.f == u).i;
-            return SuffixWords.ClampStart(positions[c], skipped: 1, paperBug: s.PositionBug, promptCount: promptCount);
+            return SuffixWords.ClampStart(positions[c], skipped: f.SkipLeadingTokens, paperBug: s.PositionBug, promptCount: promptCount);
         }).ToList();
         var clamped = upstream.Zip(starts).ToList();
 
         double[] Read(string prompt, bool clamp) =>
-            PositionalClamp.RefusalValues(paper.Model, paper.Saes, paper.Encode(prompt), refusal, clamp ? clamped : [], s.Clamp);
+            PositionalClamp.RefusalValues(paper.Model, paper.Saes, paper.Encode(prompt), refusal, clamp ? clamped : [], s.UpstreamClamp,
+                skipLeading: f.ValueSkipLeadingTokens);
         var o = Read(goal, false);
         var harm = RelativeDecrease.Mean(o, Read(goal, true));
         var full = Read(Data.AdvSuffixesCsv.Prompt(goal, suffix), false);

@@ -11,12 +11,18 @@ public sealed record PaperSuffixesSettings
     public required int AnalysisGoals { get; init; }
     /// <summary>Refusal features = paper-categories' F*_cat held by ≥ k categories; 0 = all (the paper's common set).</summary>
     public required int RefusalFeaturesMinCategories { get; init; }
+    /// <summary>c of the local-set clamp on the goals (the model's c: −3 Gemma, −1 Llama).</summary>
     public required double Clamp { get; init; }
+    /// <summary>c of the upstream-feature clamp (clamp_feat_by_pos: −3 for both models in the paper).</summary>
+    public required double UpstreamClamp { get; init; }
     /// <summary>Spec §9 #18: true = the paper's clamp position (prompt count as length, no BOS offset), false = fixed.</summary>
     public required bool PositionBug { get; init; }
     public required int ScreenMaxNewTokens { get; init; }
     public required int MaxNewTokens { get; init; }
+    /// <summary>Success of the local-set clamp (paper: HarmBench "yes").</summary>
     public required string Judge { get; init; }
+    /// <summary>Screening of goals and suffixes (paper: the substring judge).</summary>
+    public required string ScreenJudge { get; init; }
     /// <summary>Per-prompt suppression figures written (the first N analysed successes).</summary>
     public required int Figures { get; init; }
     public required int BatchSize { get; init; }

@@ -21,7 +21,8 @@ public sealed class SuffixesStage : IStage
     {
         var f = ctx.Config<PaperFeaturesSettings>("paper.features");
         var s = ctx.Config<PaperSuffixesSettings>("paper.suffixes");
-        var judge = JailbreakJudges.Load(ctx, s.Judge, "paper.suffixes.judge");
+        using var judge = JailbreakJudges.Load(ctx, s.Judge, "paper.suffixes.judge");
+        using var screenJudge = s.ScreenJudge == s.Judge ? null : JailbreakJudges.Load(ctx, s.ScreenJudge, "paper.suffixes.screen_judge");
         var filtered = FilteredPrompts.Load(ctx.Upstream("paper-filter"));
         var sets = CategorySets.Load(ctx.Upstream("paper-categories"));
         var refusal = sets.RefusalFeatures(s.RefusalFeaturesMinCategories);
@@ -32,7 +33,7 @@ public sealed class SuffixesStage : IStage
         var screenPrompts = goals.SelectMany(g => g.Suffixes.Select(x => AdvSuffixesCsv.Prompt(g.Goal, x)).Prepend(g.Goal)).Distinct().ToList();
         var screened = ctx.Items.MapBatched(screenPrompts, p => $"screen\n{s.ScreenMaxNewTokens}\n{paper.Chat.Render(p)}",
             batch => paper.Generation.Complete(batch, s.ScreenMaxNewTokens), s.BatchSize, ctx.Progress(screenPrompts.Count, "screening generations"), ctx.Cancellation);
-        var jailbroken = screenPrompts.Zip(judge.IsJailbroken(screenPrompts, screened)).ToDictionary(p => p.First, p => p.Second);
+        var jailbroken = screenPrompts.Zip((screenJudge ?? judge).IsJailbroken(screenPrompts, screened)).ToDictionary(p => p.First, p => p.Second);
         var kept = goals.Where(g => !jailbroken[g.Goal]).Select(g => (g.Goal, Suffixes: g.Suffixes.Where(x => jailbroken[AdvSuffixesCsv.Prompt(g.Goal, x)]).ToList()))
             .Where(g => g.Suffixes.Count > 0).Take(s.AnalysisGoals).ToList();
         File.WriteAllText(ctx.Output("screening.json"), JsonSerializer.Serialize(kept.Select(k => new { prompt = k.Goal, suffix = k.Suffixes }), new JsonSerializerOptions { WriteIndented = true }));
@@ -58,15 +59,18 @@ public sealed class SuffixesStage : IStage
             var refusalSet = refusal.ToHashSet();
             foreach (var i in successes)
             {
-                var a = SuffixAnalysis.Run(paper, texts[i], kept[i].Suffixes[0], attribution.Local[i], attribution.Candidates, attribution.Positions[i], refusalSet, texts.Count, s);
+                var a = SuffixAnalysis.Run(paper, texts[i], kept[i].Suffixes[0], attribution.Local[i], attribution.Candidates, attribution.Positions[i], refusalSet, texts.Count, s, f);
                 if (a is not null) analyses.Add(a);
             }
             var presence = refusal.Select(r => successes.Count == 0 ? double.NaN : successes.Count(i => attribution.Local[i].Contains(r)) / (double)successes.Count).ToList();
-            SuffixesReport.Write(ctx.OutputDirectory, s, goals.Count, goals.Count(g => !jailbroken[g.Goal]), texts.Count, successes.Count, refusal, presence, analyses, judge.Name);
+            SuffixesReport.Write(ctx.OutputDirectory, s, goals.Count, goals.Count(g => !jailbroken[g.Goal]), texts.Count, successes.Count, refusal, presence, analyses, JudgeNames(judge, screenJudge));
         }
-        else SuffixesReport.Write(ctx.OutputDirectory, s, goals.Count, goals.Count(g => !jailbroken[g.Goal]), 0, 0, refusal, refusal.Select(_ => double.NaN).ToList(), analyses, judge.Name);
+        else SuffixesReport.Write(ctx.OutputDirectory, s, goals.Count, goals.Count(g => !jailbroken[g.Goal]), 0, 0, refusal, refusal.Select(_ => double.NaN).ToList(), analyses, JudgeNames(judge, screenJudge));
         using var log = new StreamWriter(ctx.Output("analysis.jsonl"));
         foreach (var a in analyses) log.WriteLine(JsonSerializer.Serialize(a, SuffixesReport.Json));
         ctx.Log.WriteLine($"paper-suffixes: {successes.Count}/{texts.Count} goals jailbroken by their local sets; {analyses.Count} analysed");
     }
+
+    /// <summary>"substring" when one judge does both; "harmbench (screening: substring)" as the paper's split reads.</summary>
+    private static string JudgeNames(IJailbreakJudge judge, IJailbreakJudge? screen) => screen is null ? judge.Name : $"{judge.Name} (screening: {screen.Name})";
 }

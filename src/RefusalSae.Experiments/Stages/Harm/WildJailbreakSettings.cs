@@ -11,6 +11,13 @@ public sealed record PaperWildJailbreakSettings
     public required int MaxPairsPerSet { get; init; }
     /// <summary>Refusal features = paper-categories' F*_cat held by ≥ k categories; 0 = all (the paper's common set).</summary>
     public required int RefusalFeaturesMinCategories { get; init; }
+    /// <summary>
+    /// A JSON Lines file of {"adversarial", "paraphrase"} pairs (the paper's GPT-4o rewrites); empty = the documented
+    /// adaptation, each adversarial prompt paired with the nearest vanilla harmful prompt.
+    /// </summary>
+    public required string PairsFile { get; init; }
+    /// <summary>The paper's English filter as a flags file (<see cref="Data.EnglishFlags"/>); empty = no filter.</summary>
+    public required string EnglishFlags { get; init; }
     public required string Judge { get; init; }
     public required int MaxNewTokens { get; init; }
     public required int BatchSize { get; init; }

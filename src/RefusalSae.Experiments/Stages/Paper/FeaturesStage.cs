@@ -1,3 +1,4 @@
+using RefusalSae.Core.Tensors;
 using System.Security.Cryptography;
 using System.Text.Json;
 using RefusalSae.Core.IO;
@@ -30,7 +31,7 @@ public sealed class FeaturesStage : IStage
         var pad = paper.Tokenizer.PadId;
         var sets = PaperSubject.HarmfulSets(ctx, eval.PromptsPerSet);
         var widths = paper.Saes.ToDictionary(p => p.Key, p => p.Value.DSae);
-        var options = new LaIgOptions { Steps = s.IgSteps, AblatedResidualEndpoint = s.AblatedResidualEndpoint };
+        var options = s.LaIg;
         var progress = ctx.Progress(sets.Sum(x => x.Prompts.Count) * 2 + filtered.Harmless.Count, "prompts");
 
         var harmlessMax = ActMax(ctx, paper, filtered.Harmless, s.BatchSize, progress);
@@ -45,15 +46,15 @@ public sealed class FeaturesStage : IStage
             SafeTensors.Save(ctx.Output(Path.Combine("directions", $"{name}.safetensors")),
                 new Dictionary<string, Tensor> { ["directions"] = directions.contiguous(), ["direction"] = best.contiguous() });
             var candidates = CosineCandidates.PerLayer(paper.Saes, best, s.CandidatesPerLayer);
-            var key = $"{Hash(best)}\n{s.CandidatesPerLayer}\n{s.IgSteps}\n{s.AblatedResidualEndpoint}\n{filtered.RefusalId}";
+            var key = $"{Hash(best)}\n{s.LaIgKey}\n{filtered.RefusalId}" + (s.SkipLeadingTokens == 1 ? "" : $"\nskip {s.SkipLeadingTokens}");
 
             var attributions = ctx.Items.MapBatched(texts, t => $"laig\n{key}\n{paper.Chat.Render(t)}", batch =>
             {
                 using var batchScope = NewDisposeScope();
                 var enc = BatchEncoding.LeftPad(batch.Select(paper.Encode).ToList(), pad);
-                var (ids, mask) = enc.ToTensors();
+                var (ids, mask) = enc.ToTensors(model.Device);
                 using var result = LaIg.Attribute(model, paper.Saes, ids, mask, best, filtered.RefusalId, options);
-                return Enumerable.Range(0, batch.Count).Select(b => PromptAttribution.FromBatch(result, enc.AttentionMask, b, candidates)).ToList();
+                return Enumerable.Range(0, batch.Count).Select(b => PromptAttribution.FromBatch(result, enc.AttentionMask, b, candidates, s.SkipLeadingTokens)).ToList();
             }, s.BatchSize, progress, ctx.Cancellation);
             var harmfulMax = ActMax(ctx, paper, texts, s.BatchSize, progress);
 
@@ -79,12 +80,12 @@ public sealed class FeaturesStage : IStage
         ctx.Items.MapBatched(texts, t => $"actmax\n{paper.Chat.Render(t)}", batch =>
         {
             using var scope = NewDisposeScope();
-            var (ids, mask) = BatchEncoding.LeftPad(batch.Select(paper.Encode).ToList(), paper.Tokenizer.PadId).ToTensors();
+            var (ids, mask) = BatchEncoding.LeftPad(batch.Select(paper.Encode).ToList(), paper.Tokenizer.PadId).ToTensors(paper.Model.Device);
             return ActivationMax.PerPrompt(paper.Model, paper.Saes, ids, mask).Select(m => new LayerMaxima(m)).ToList();
         }, batchSize, progress, ctx.Cancellation).Select(m => m.Rows).ToList();
 
     private static string Hash(Tensor t) =>
-        Convert.ToHexString(SHA256.HashData(MemoryMarshal(t.to_type(ScalarType.Float32).contiguous().data<float>().ToArray())))[..16];
+        Convert.ToHexString(SHA256.HashData(MemoryMarshal(HostRead.Floats(t))))[..16];
 
     private static byte[] MemoryMarshal(float[] values)
     {

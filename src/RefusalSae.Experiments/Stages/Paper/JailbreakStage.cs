@@ -1,3 +1,4 @@
+using RefusalSae.Core.Tensors;
 using System.Text.Json;
 using RefusalSae.Core.IO;
 using RefusalSae.Engine.Stages;
@@ -35,7 +36,7 @@ public sealed class JailbreakStage : IStage
         {
             var selected = SelectedFeatures.Load(features, set);
             var direction = SafeTensors.Load(Path.Combine(features, "directions", $"{set}.safetensors"))["direction"];   // [D]
-            var dirKey = string.Join(",", direction.data<float>().ToArray().Take(4));
+            var dirKey = string.Join(",", HostRead.Floats(direction).Take(4));
             var index = selected.Prompts.Select((p, i) => (p, i)).GroupBy(x => x.p).ToDictionary(g => g.Key, g => g.First().i);   // a repeated prompt keeps its first list
             foreach (var method in methods)
             {

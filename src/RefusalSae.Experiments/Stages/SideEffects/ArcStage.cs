@@ -24,9 +24,9 @@ public sealed class ArcStage : IStage
         var constants = EvalConstants.Load(ctx.Dataset("eval_constants"));
         var (template, prefix) = (constants.String(ArcScoring.QuestionFormatName), constants.String(ArcScoring.AnswerPrefixName));
         var path = ctx.Dataset(s.Dataset);
-        if (path.EndsWith(".parquet", StringComparison.Ordinal))
-            throw new StageException("RSW367", $"paper.arc.dataset = {s.Dataset} ({path}): there is no parquet reader yet; use arc_challenge_foundry (the mirrored substitute).");
-        var all = ArcJsonl.Load(path);
+        IReadOnlyList<ArcQuestion> all;
+        try { all = path.EndsWith(".parquet", StringComparison.Ordinal) ? ArcParquet.Load(path) : ArcJsonl.Load(path); }
+        catch (DataFormatException e) { throw new StageException("RSW367", $"paper.arc.dataset = {s.Dataset}: {e.Message}"); }
         if (s.Questions < 1 || s.Questions > all.Count) throw new StageException("RSW368", $"paper.arc.questions = {s.Questions}: {path} has {all.Count}.");
         var questions = all.Take(s.Questions).ToList();
         using var paper = PaperSubject.Load(ctx, withSaes: true);

@@ -70,7 +70,7 @@ public sealed class InductionStage : IStage
             var max = features.Distinct().ToDictionary(f => f, _ => double.NegativeInfinity);
             foreach (var chunk in prompts.Chunk(batchSize))
             {
-                var (ids, mask) = BatchEncoding.LeftPad(chunk.Select(paper.Encode).ToList(), paper.Tokenizer.PadId).ToTensors();
+                var (ids, mask) = BatchEncoding.LeftPad(chunk.Select(paper.Encode).ToList(), paper.Tokenizer.PadId).ToTensors(paper.Model.Device);
                 foreach (var (f, v) in FeatureScale.MaxActivations(paper.Model, paper.Saes, features, ids, mask)) max[f] = Math.Max(max[f], v);
                 ids.Dispose();
                 mask.Dispose();

@@ -1,3 +1,4 @@
+using RefusalSae.Core.Tensors;
 using System.Security.Cryptography;
 using RefusalSae.Core.IO;
 using RefusalSae.Engine.Stages;
@@ -27,7 +28,7 @@ public sealed record SetMaterial(string Set, SelectedFeatures Features, float[] 
             var tensors = SafeTensors.Load(path);
             if (!tensors.TryGetValue("direction", out var d) || d.shape.Length != 1)
                 throw new StageException("RSW360", $"{path}: expected a tensor 'direction' of shape [d_model].");
-            return new SetMaterial(set, SelectedFeatures.Load(featuresDir, set), d.to_type(ScalarType.Float32).data<float>().ToArray());
+            return new SetMaterial(set, SelectedFeatures.Load(featuresDir, set), HostRead.Floats(d));
         })];
 
     private static byte[] Bytes(float[] values)
