@@ -8,7 +8,10 @@ public static class DotnetBuild
 {
     public sealed record Result(int ExitCode, string Output);
 
-    public static Result Experiments(params string[] args)
+    public static Result Experiments(params string[] args) => Experiments(new Dictionary<string, string>(), args);
+
+    /// <param name="environment">Variables set for the build and its worker (e.g. HF_ENDPOINT of a stand-in Hub).</param>
+    public static Result Experiments(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = Paths.RepoRoot, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { "build", "experiments", "-nologo", "-nodeReuse:false" }.Concat(args)) psi.ArgumentList.Add(a);
@@ -17,6 +20,7 @@ public static class DotnetBuild
             psi.Environment.Remove(name);
         psi.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         psi.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        foreach (var (name, value) in environment) psi.Environment[name] = value;
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
