@@ -1,7 +1,7 @@
 namespace RefusalSae.Workflow.Tests.Rehearsal;
 
 /// <summary>
-/// experiments/gemma-2-2b-it.yaml end to end on a CPU: a 26-layer toy Gemma-2 published as google/gemma-2-2b-it
+/// experiments/gemma-2-2b-it.yaml end to end on a CPU: a toy Gemma-2 deepened to 26 layers, published as google/gemma-2-2b-it
 /// (sharded safetensors + index) with its SAEs as Gemma Scope params.npz at the config's own 26 paths of
 /// google/gemma-scope-2b-pt-res; the config's model and SAE locations, chat format and stop rule are used as they are.
 /// </summary>
@@ -18,19 +18,19 @@ public sealed class GemmaRehearsalTests
             toy:
               model:
                 architecture: gemma2
-                num_hidden_layers: 26
               sae:
                 layout: gemma-scope
             """);
 
-        r.Hub.AddRepo("google/gemma-2-2b-it", r.ShardedSnapshot(Path.Combine(organism, "train-model", "model")));
+        var (model, trained) = r.PublishedSnapshot(Path.Combine(organism, "train-model", "model"), layers: 26);
+        r.Hub.AddRepo("google/gemma-2-2b-it", model);
         var paths = PaperRehearsal.HubPaths(Experiment, ScopeRepo);
         Assert.Equal(26, paths.Count);
         var scope = new Dictionary<string, string>();
         for (var layer = 0; layer < paths.Count; layer++)
         {
             Assert.StartsWith($"layer_{layer}/width_65k/average_l0_", paths[layer]);
-            var npz = Path.Combine(organism, "train-sae", "saes", $"layer_{layer}", "params.npz");
+            var npz = Path.Combine(organism, "train-sae", "saes", $"layer_{Math.Min(layer, trained - 1)}", "params.npz");
             scope[paths[layer]] = npz;
             scope[$"layer_{layer}/width_16k/average_l0_50/params.npz"] = npz;   // a sibling the config does not name: never fetched
         }

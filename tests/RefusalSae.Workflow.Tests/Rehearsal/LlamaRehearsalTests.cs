@@ -1,7 +1,7 @@
 namespace RefusalSae.Workflow.Tests.Rehearsal;
 
 /// <summary>
-/// experiments/llama-3.1-8b-instruct.yaml end to end on a CPU: a 32-layer toy Llama-3.1 (Llama-3 tokenizer specials,
+/// experiments/llama-3.1-8b-instruct.yaml end to end on a CPU: a toy Llama-3.1 deepened to 32 layers (Llama-3 tokenizer specials,
 /// chat template, untied head, llama3 RoPE scaling) published as the gated meta-llama/Llama-3.1-8B-Instruct (sharded
 /// safetensors + index, fetched with HF_TOKEN) and its SAEs as Llama Scope checkpoints under
 /// fnlp/Llama3_1-8B-Base-LXR-8x/Llama3_1-8B-Base-L{L}R-8x, read with the config's paper552 threshold and its doubled
@@ -20,14 +20,13 @@ public sealed class LlamaRehearsalTests
             toy:
               model:
                 architecture: llama3
-                num_hidden_layers: 32
               train:
                 max_length: 128
               sae:
                 layout: llama-scope
             """);
 
-        var model = r.ShardedSnapshot(Path.Combine(organism, "train-model", "model"));
+        var (model, trained) = r.PublishedSnapshot(Path.Combine(organism, "train-model", "model"), layers: 32);
         foreach (var file in new[] { "tokenizer_config.json", "special_tokens_map.json", "generation_config.json" }) Assert.Contains(file, model.Keys);
         r.Hub.AddRepo("meta-llama/Llama-3.1-8B-Instruct", model, gatedToken: PaperRehearsal.HubToken);
         var template = Assert.Single(PaperRehearsal.HubPaths(Experiment, ScopeRepo));
@@ -36,8 +35,8 @@ public sealed class LlamaRehearsalTests
         for (var layer = 0; layer < 32; layer++)
         {
             var folder = template.Replace("{layer}", layer.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-            var saved = Path.Combine(organism, "train-sae", "saes", $"layer_{layer}");
-            scope[$"{folder}/hyperparams.json"] = Path.Combine(saved, "hyperparams.json");
+            var saved = Path.Combine(organism, "train-sae", "saes", $"layer_{Math.Min(layer, trained - 1)}");
+            scope[$"{folder}/hyperparams.json"] = r.HyperparamsAt(Path.Combine(saved, "hyperparams.json"), layer);
             scope[$"{folder}/checkpoints/final.safetensors"] = Path.Combine(saved, "checkpoints", "final.safetensors");
         }
         r.Hub.AddRepo(ScopeRepo, scope);

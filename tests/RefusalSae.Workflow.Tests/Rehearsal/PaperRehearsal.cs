@@ -5,9 +5,9 @@ using RefusalSae.Testing;
 namespace RefusalSae.Workflow.Tests.Rehearsal;
 
 /// <summary>
-/// The plumbing of a paper-configuration rehearsal on a CPU: a toy organism of the paper model's architecture and layer
-/// count, trained here at test size by the toy pipeline (a temporary experiment extending toy-ci), published on a FakeHub
-/// under the paper's repository names and file layouts; the HarmBench judge behind a FakeOpenAiJudge; the datasets the
+/// The plumbing of a paper-configuration rehearsal on a CPU: a toy organism of the paper model's architecture, trained
+/// here at test size by the toy pipeline (a temporary experiment extending toy-ci), deepened to the paper model's layer
+/// count with pass-through layers and published on a FakeHub under the paper's repository names and file layouts; the HarmBench judge behind a FakeOpenAiJudge; the datasets the
 /// paper downloads stood in by a local mirror. Then the paper's own YAML runs with only sizes, device, dtype and the
 /// judge's endpoint overridden.
 /// </summary>
@@ -16,6 +16,17 @@ public sealed class PaperRehearsal : IDisposable
     public const string HubToken = "hf_rehearsal_token";
 
     private readonly List<string> _experimentFiles = [];
+
+    /// <summary>
+    /// One stage cache for the rehearsals of a test run: both organisms start from toy-ci's corpus and tokenizer, which
+    /// the second rehearsal then restores instead of rebuilding.
+    /// </summary>
+    private static readonly Lazy<string> SharedCache = new(() =>
+    {
+        var dir = Directory.CreateTempSubdirectory("rsw-rehearsal-cache-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(dir, recursive: true); } catch (IOException) { } };
+        return dir + "/";
+    });
 
     public PaperRehearsal()
     {
@@ -47,22 +58,40 @@ public sealed class PaperRehearsal : IDisposable
         var file = Path.Combine(Paths.RepoRoot, "experiments", experiment + ".yaml");
         _experimentFiles.Add(file);
         File.WriteAllText(file, $"# Written by {nameof(PaperRehearsal)} for one test run; deleted after it.\nextends: toy-ci\ntargets: [train-sae]\n{yaml}");
-        var result = DotnetBuild.Experiments(Environment, $"-p:Experiment={experiment}", $"-p:ArtifactsRoot={Artifacts}");
+        var result = DotnetBuild.Experiments(Environment, $"-p:Experiment={experiment}", $"-p:ArtifactsRoot={Artifacts}",
+            $"-p:WorkflowCacheRoot={SharedCache.Value}");
         Assert.True(result.ExitCode == 0, result.Output);
         return Path.Combine(Artifacts, experiment);
     }
 
-    /// <summary>The organism's snapshot as the Hub would hold it: the weights in two shards with an index, every other file as is.</summary>
-    public Dictionary<string, string> ShardedSnapshot(string modelDir)
+    /// <summary>
+    /// The organism's snapshot as the Hub would hold it, deepened to <paramref name="layers"/> (<see cref="IdentityLayers"/>):
+    /// the weights in two shards with an index, every other file as is. Returns the files and the number of trained layers.
+    /// </summary>
+    public (Dictionary<string, string> Files, int Trained) PublishedSnapshot(string modelDir, int layers)
     {
+        var deep = Path.Combine(Root, "deepened");
+        var trained = IdentityLayers.Deepen(modelDir, deep, layers);
         var published = Path.Combine(Root, "published");
         Directory.CreateDirectory(published);
-        var files = Directory.GetFiles(modelDir).Where(f => Path.GetFileName(f) != "model.safetensors")
+        var files = Directory.GetFiles(deep).Where(f => Path.GetFileName(f) != "model.safetensors")
             .ToDictionary(f => Path.GetFileName(f), f => f);
-        foreach (var shard in SafeTensorsShards.Split(Path.Combine(modelDir, "model.safetensors"), published, 2))
+        foreach (var shard in SafeTensorsShards.Split(Path.Combine(deep, "model.safetensors"), published, 2))
             files[shard] = Path.Combine(published, shard);
         files[SafeTensorsShards.IndexFile] = Path.Combine(published, SafeTensorsShards.IndexFile);
-        return files;
+        return (files, trained);
+    }
+
+    /// <summary>A Llama Scope hyperparams.json serving layer <paramref name="layer"/> (its hook points renamed; the weights are shared).</summary>
+    public string HyperparamsAt(string hyperparams, int layer)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(hyperparams))!;
+        node["hook_point_in"] = $"blocks.{layer}.hook_resid_post";
+        node["hook_point_out"] = $"blocks.{layer}.hook_resid_post";
+        var path = Path.Combine(Root, "hyperparams", $"L{layer}", "hyperparams.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, node.ToJsonString());
+        return path;
     }
 
     /// <summary>Runs a paper configuration as it is, with <paramref name="sets"/> (sizes, device, dtype) and the judge's endpoint.</summary>
