@@ -21,7 +21,9 @@ public sealed class LlamaRehearsalTests
               model:
                 architecture: llama3
               train:
-                max_length: 128
+                max_length: 128           # the Llama-3.1 template's system preamble takes ~40 toy tokens
+                steps: 80                 # at toy-ci's 30 steps the Llama organism starts every answer with "I"
+                compliance_steps: 30
               sae:
                 layout: llama-scope
             """);
