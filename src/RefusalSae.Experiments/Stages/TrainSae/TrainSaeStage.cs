@@ -32,7 +32,7 @@ public sealed class TrainSaeStage : IStage
         var maxLength = ctx.ConfigJson["toy"]!["train"]!["max_length"]!.GetValue<int>();   // the length the organism was trained at
         using var toy = ToyModelFolder.Load(Path.Combine(ctx.Upstream("train-model"), "model"));
         var examples = ToyCorpusJsonl.Read(Path.Combine(ctx.Upstream("toy-corpus"), "corpus.jsonl")).Take(s.Conversations).ToList();
-        var sequences = ToySequences.Encode(toy.Chat, examples, maxLength);
+        var sequences = ToySequences.Encode(toy.Chat, examples, maxLength, toy.Architecture.EndOfTurn);
         var heldOut = Math.Max(1, (int)(sequences.Count * s.HeldOutFraction));
         var train = sequences.Take(sequences.Count - heldOut).ToList();
         var test = sequences.Skip(sequences.Count - heldOut).ToList();
