@@ -12,9 +12,11 @@ using TorchSharp;
 namespace RefusalSae.Experiments.Stages.TrainModel;
 
 /// <summary>
-/// train-model: trains the toy organism (a small Gemma-2) on the corpus and saves it as a Hugging Face snapshot with
-/// its tokenizer. Deterministic for a seed on one machine; resumes from its last checkpoint after a kill.
-/// Outputs: model/ (config.json, model.safetensors, tokenizer.json), training_log.csv, training_curve.{png,svg}.
+/// train-model: trains the toy organism (a small Gemma-2, or a small Llama-3.1 with toy.model.architecture llama3) on the
+/// corpus and saves it as a Hugging Face snapshot with its tokenizer. Deterministic for a seed on one machine; resumes
+/// from its last checkpoint after a kill.
+/// Outputs: model/ (config.json, model.safetensors, tokenizer.json; llama3 also tokenizer_config.json with the chat
+/// template, special_tokens_map.json, generation_config.json), training_log.csv, training_curve.{png,svg}.
 /// </summary>
 public sealed class TrainModelStage : IStage
 {
@@ -26,10 +28,22 @@ public sealed class TrainModelStage : IStage
         var options = ctx.Config<LmTrainerOptions>("toy.train");
         try { options.Validate(); }
         catch (ArgumentException e) { throw new StageException("RSW371", e.Message); }
+        ToyArchitecture arch;
+        try { arch = modelSettings.Kind; }
+        catch (ArgumentException e) { throw new StageException("RSW372", e.Message); }
+        var modelDir = ctx.Output("model");
         var tokenizerPath = Path.Combine(ctx.Upstream("toy-tokenizer"), ToyModelFolder.TokenizerFile);
+        if (arch == ToyArchitecture.Llama3)
+        {
+            // The snapshot's own tokenizer files come first: training reads the Llama-3 specials from them.
+            LlamaToyTokenizer.Write(tokenizerPath, modelDir, modelSettings.MaxPositionEmbeddings);
+            tokenizerPath = Path.Combine(modelDir, ToyModelFolder.TokenizerFile);
+        }
         var tokenizer = TokenizerLoader.Load(tokenizerPath);
         var examples = ToyCorpusJsonl.Read(Path.Combine(ctx.Upstream("toy-corpus"), "corpus.jsonl"));
-        var data = ToySequences.Encode(new ChatEncoder(tokenizer, ChatFormat.Gemma2), examples, options.MaxLength);
+        var data = ToySequences.Encode(new ChatEncoder(tokenizer, arch.Chat), examples, options.MaxLength, arch.EndOfTurn);
+        if (data.Count == 0)   // e.g. llama3: the template's 26-token system preamble alone takes ~40 toy tokens
+            throw new StageException("RSW374", $"toy.train.max_length: no conversation's prompt fits in {options.MaxLength} tokens with the {arch.Name} chat template; raise it.");
 
         torch.manual_seed(options.Seed);
         using var model = CausalLM.Create(modelSettings.ToModelConfig(tokenizer), torch.ScalarType.Float32, torch.CPU, options.Seed);
@@ -48,9 +62,9 @@ public sealed class TrainModelStage : IStage
         };
         var log = trainer.Train(data, ctx.ScratchDirectory);
 
-        var modelDir = ctx.Output("model");
         ModelSnapshot.Save(model, modelDir);
-        File.Copy(tokenizerPath, Path.Combine(modelDir, ToyModelFolder.TokenizerFile));
+        if (arch == ToyArchitecture.Llama3) LlamaToySnapshot.WriteGenerationConfig(model.Config, modelDir);
+        else File.Copy(tokenizerPath, Path.Combine(modelDir, ToyModelFolder.TokenizerFile));
         WriteLog(ctx.Output("training_log.csv"), log);
         var series = new List<LineSeries>
         {

@@ -13,4 +13,6 @@ public sealed record TrainSaeSettings
     public required int Seed { get; init; }
     /// <summary>Target of issue 4: fraction of variance explained on held-out activations.</summary>
     public required double MinVarianceExplained { get; init; }
+    /// <summary>saelens | gemma-scope | llama-scope: how saes/layer_{L} is written (<see cref="Toy.Saes.ToySaeLayout"/>).</summary>
+    public required string Layout { get; init; }
 }

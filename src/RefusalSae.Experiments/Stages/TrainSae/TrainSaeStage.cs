@@ -16,6 +16,8 @@ namespace RefusalSae.Experiments.Stages.TrainSae;
 /// saved as SAELens folders saes/layer_{L} (read back by the same loader as Gemma Scope and Llama Scope), with
 /// held-out fraction of variance explained, L0, dead latents and the CE increase when spliced in.
 /// TopK rather than JumpReLU: L0 is fixed by construction, so a CPU-sized run needs no sparsity-coefficient search.
+/// With toy.sae.layout gemma-scope or llama-scope the folders hold the SAE converted to JumpReLU in that release's
+/// layout instead (the paper configurations' loaders), and the log gives the converted SAE's held-out FVE and L0.
 /// </summary>
 public sealed class TrainSaeStage : IStage
 {
@@ -24,10 +26,13 @@ public sealed class TrainSaeStage : IStage
     public void Run(StageContext ctx)
     {
         var s = ctx.Config<TrainSaeSettings>("toy.sae");
+        ToySaeLayout layout;
+        try { layout = ToySaeLayouts.Parse(s.Layout); }
+        catch (ArgumentException e) { throw new StageException("RSW373", e.Message); }
         var maxLength = ctx.ConfigJson["toy"]!["train"]!["max_length"]!.GetValue<int>();   // the length the organism was trained at
         using var toy = ToyModelFolder.Load(Path.Combine(ctx.Upstream("train-model"), "model"));
         var examples = ToyCorpusJsonl.Read(Path.Combine(ctx.Upstream("toy-corpus"), "corpus.jsonl")).Take(s.Conversations).ToList();
-        var sequences = ToySequences.Encode(toy.Chat, examples, maxLength);
+        var sequences = ToySequences.Encode(toy.Chat, examples, maxLength, toy.Architecture.EndOfTurn);
         var heldOut = Math.Max(1, (int)(sequences.Count * s.HeldOutFraction));
         var train = sequences.Take(sequences.Count - heldOut).ToList();
         var test = sequences.Skip(sequences.Count - heldOut).ToList();
@@ -52,7 +57,7 @@ public sealed class TrainSaeStage : IStage
             using var sae = TopKSaeTrainer.Train(trainActs[layer], options, p => progress.Advance(Math.Max(0, before + p.Step - progress.Done)));
             var m = SaeMetrics.Evaluate(sae, testActs[layer]);
             var spliced = SplicedLoss.CrossEntropy(toy.Model, test, maxLength, pad, 32, sae);
-            SaeLensWriter.Save(ctx.Output(Path.Combine("saes", $"layer_{layer}")), sae);
+            Save(ctx, layout, Path.Combine("saes", $"layer_{layer}"), sae, trainActs[layer], testActs[layer]);
             rows.Add([layer.ToString(), options.DSae.ToString(), s.K.ToString(), Table.Cell(m.FractionVarianceExplained),
                 Table.Cell(m.MeanL0, 1), Table.Percent(m.DeadFraction), Table.Cell(cleanCe, 4), Table.Cell(spliced, 4),
                 Table.Cell(spliced - cleanCe, 4), m.FractionVarianceExplained >= s.MinVarianceExplained ? "yes" : "NO"]);
@@ -65,5 +70,24 @@ public sealed class TrainSaeStage : IStage
         {
             Notes = [$"{heldOut} held-out conversations; CE is next-token cross-entropy on response tokens."],
         }, ctx.OutputDirectory, "sae_metrics");
+    }
+
+    private static void Save(StageContext ctx, ToySaeLayout layout, string relative, TopKSae sae, TorchSharp.torch.Tensor train, TorchSharp.torch.Tensor test)
+    {
+        if (layout == ToySaeLayout.SaeLens)
+        {
+            SaeLensWriter.Save(ctx.Output(relative), sae);
+            return;
+        }
+        using var jump = TopKToJumpRelu.Convert(sae, train);
+        var m = SaeMetrics.Evaluate(jump, test);
+        ctx.Log.WriteLine($"train-sae: {sae.HookName} as JumpReLU ({layout}): FVE {m.FractionVarianceExplained:F3}, L0 {m.MeanL0:F1}");
+        if (layout == ToySaeLayout.GemmaScope) GemmaScopeWriter.Save(ctx.Output(relative), jump);
+        else
+        {
+            using var noGrad = TorchSharp.torch.no_grad();
+            using var norms = train.norm(1);                                  // [N]
+            LlamaScopeWriter.Save(ctx.Output(relative), jump, norms.mean().cpu().item<float>(), sae.K);
+        }
     }
 }

@@ -7,8 +7,9 @@ using TorchSharp;
 namespace RefusalSae.Experiments.Toy.Model;
 
 /// <summary>
-/// The trained organism as a Hugging Face snapshot folder (config.json, model.safetensors, tokenizer.json): loaded
-/// through the same loaders as gemma-2-2b-it, with the Gemma-2 chat template.
+/// The trained organism as a Hugging Face snapshot folder (config.json, model.safetensors, tokenizer.json; the llama3
+/// organism also tokenizer_config.json with its chat template): loaded through the same loaders as gemma-2-2b-it and
+/// Llama-3.1-8B-Instruct, with the chat template of its architecture.
 /// </summary>
 public sealed class ToyModelFolder : IDisposable
 {
@@ -19,12 +20,14 @@ public sealed class ToyModelFolder : IDisposable
     {
         Model = model;
         Tokenizer = tokenizer;
-        Chat = new ChatEncoder(tokenizer, ChatFormat.Gemma2);
-        StopIds = new[] { tokenizer.EosId, tokenizer.TokenToId(EndOfTurn) }.OfType<int>().Select(i => (long)i).Distinct().ToList();
+        Architecture = ToyArchitecture.Of(model.Config);
+        Chat = new ChatEncoder(tokenizer, Architecture.Chat);
+        StopIds = new[] { tokenizer.EosId, tokenizer.TokenToId(Architecture.EndOfTurn) }.OfType<int>().Select(i => (long)i).Distinct().ToList();
     }
 
     public CausalLM Model { get; }
     public ITextTokenizer Tokenizer { get; }
+    public ToyArchitecture Architecture { get; }
     public ChatEncoder Chat { get; }
     public IReadOnlyList<long> StopIds { get; }
 
