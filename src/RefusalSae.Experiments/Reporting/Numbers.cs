@@ -8,14 +8,14 @@ namespace RefusalSae.Experiments.Reporting;
 /// </summary>
 public static class Numbers
 {
-    /// <summary>Three significant digits, no exponent between 1e-3 and 1e6 (0.000300, 12.3, 1230).</summary>
+    /// <summary>Three significant digits, no exponent between 1e-4 and 1e6 (0.000300, 12.3, 1230).</summary>
     public static string Significant(double value, int digits = 3)
     {
         if (double.IsNaN(value)) return "n/a";
         if (double.IsInfinity(value)) return value > 0 ? "∞" : "−∞";
         if (value == 0) return "0";
         var magnitude = (int)Math.Floor(Math.Log10(Math.Abs(value)));
-        if (magnitude < -3 || magnitude >= 6) return value.ToString($"0.{new string('0', digits - 1)}e+0", CultureInfo.InvariantCulture);
+        if (magnitude < -4 || magnitude >= 6) return value.ToString($"0.{new string('0', digits - 1)}e+0", CultureInfo.InvariantCulture);
         var scale = Math.Pow(10, magnitude - digits + 1);
         var rounded = Math.Round(value / scale) * scale;
         magnitude = (int)Math.Floor(Math.Log10(Math.Abs(rounded)));   // 9.996 rounds up to 10.0: one decimal fewer
@@ -35,15 +35,16 @@ public static class Numbers
         header.Contains('%') || header.Contains("points", StringComparison.OrdinalIgnoreCase) || header.Contains("percent", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// A table cell for people: a non-integer number reformatted (percent columns to one decimal, others to three
-    /// significant digits, an explicit '+' kept); integers and text (n/a, "≥ 90", "L0/12") unchanged.
+    /// A table cell for people: a number in a percent column to one decimal, a non-integer elsewhere to three significant
+    /// digits (an explicit '+' kept); integers outside percent columns (counts, steps) and text (n/a, "≥ 90", "L0/12") unchanged.
     /// </summary>
     public static string Cell(string cell, string header)
     {
         var text = cell.Trim();
-        if (text.Length == 0 || !text.Any(c => c is '.' or 'e' or 'E')) return cell;
+        var percent = IsPercentColumn(header);
+        if (text.Length == 0 || (!percent && !text.Any(c => c is '.' or 'e' or 'E'))) return cell;
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || double.IsNaN(value)) return cell;
-        var formatted = IsPercentColumn(header) ? Percent(value) : Significant(value);
+        var formatted = percent ? Percent(value) : Significant(value);
         return text.StartsWith('+') && value >= 0 ? "+" + formatted : formatted;
     }
 

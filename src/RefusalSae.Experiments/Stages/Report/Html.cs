@@ -56,6 +56,7 @@ public static class Html
         pre { background: #f7f7f7; padding: 0.8em; overflow-x: auto; }
         figure { margin: 1em 0; } figure img { max-width: 100%; height: auto; border: 1px solid #ddd; }
         .headline { display: grid; grid-template-columns: minmax(0, 1.05fr) minmax(0, 1fr); gap: 14px; align-items: start; }
+        .headline > div { overflow-x: auto; }
         .headline img { width: 100%; height: auto; border: 1px solid #ddd; }
         .findings { margin: 0.4em 0; padding-left: 1.2em; font-size: 0.92em; } .findings li { margin: 0.15em 0; }
         .notes { color: #555; font-size: 0.9em; } .caption { color: #666; font-size: 0.85em; margin: 0.1em 0 0.8em; }

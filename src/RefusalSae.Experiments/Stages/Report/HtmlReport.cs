@@ -66,7 +66,13 @@ public static class HtmlReport
             sb.Append($"<img id=\"headline-figure\" src=\"{Embedded.Png(fig.Png)}\" alt=\"§4.1 jailbreak per method and harmful set\" width=\"{Figure.DefaultWidth}\" height=\"{Figure.DefaultHeight}\">");
         else sb.Append("<p class=\"notes\">No §4.1 stage in this experiment.</p>");
         sb.Append("</div><div>");
-        if (Findings.JailbreakTable(stages) is { } table) FormattedTable(sb, table, "compact", headline: true);
+        if (Findings.JailbreakTable(stages) is { } table)
+        {
+            var shown = WithoutEmptyColumns(table);
+            FormattedTable(sb, shown, "compact", headline: true);
+            if (shown.Header.Count < table.Header.Count)
+                sb.Append($"<p class=\"notes\">Columns with no value (n/a everywhere) left out here: {E(string.Join(", ", table.Header.Except(shown.Header)))}.</p>\n");
+        }
         sb.Append("</div></div>\n");
         if (stages.GetValueOrDefault("behaviour")?.Table("behaviour.csv") is { } behaviour)
         {
@@ -101,6 +107,13 @@ public static class HtmlReport
         sb.Append(Table(t.Header, t.Rows.Select(r => (IReadOnlyList<string>)r.Select((c, i) => Numbers.Cell(c, i < t.Header.Count ? t.Header[i] : "")).ToList()), cssClass));
         if (t.OmittedRows > 0) sb.Append($"<p class=\"notes\">… {t.OmittedRows} more rows in the CSV.</p>\n");
         if (headline) sb.Append($"<p class=\"caption\">{E(t.Title)}</p>\n");
+    }
+
+    /// <summary>The table without the columns that are n/a in every row (the ASR columns when no HarmBench judge ran), so the headline fits beside its figure.</summary>
+    private static ReportTable WithoutEmptyColumns(ReportTable t)
+    {
+        var keep = Enumerable.Range(0, t.Header.Count).Where(i => i == 0 || t.Rows.Any(r => i < r.Count && r[i] is not ("n/a" or ""))).ToList();
+        return t with { Header = keep.Select(i => t.Header[i]).ToList(), Rows = t.Rows.Select(r => (IReadOnlyList<string>)keep.Select(i => i < r.Count ? r[i] : "").ToList()).ToList() };
     }
 
     private static void Features(StringBuilder sb, ReportInput input)
