@@ -2,9 +2,6 @@ using RefusalSae.Experiments.Paper;
 
 namespace RefusalSae.Experiments.Dashboards;
 
-/// <summary>How many contexts, how wide and how many histogram bins a dashboard shows (report.dashboards).</summary>
-public sealed record DashboardShape(int Contexts, int TokensBefore, int TokensAfter, int Bins);
-
 /// <summary>Builds one feature's dashboard from its per-token activations on every text (no tensors: testable on plain arrays).</summary>
 public static class DashboardBuilder
 {

@@ -23,6 +23,12 @@ public sealed class FeatureDashboardsStage : IStage
     public const string File = "dashboards.json";
     public static readonly JsonSerializerOptions Json = SelectedFeatures.Json;
 
+    /// <summary>
+    /// Features read per pass over the texts: one pass costs the same for 1 or 16 features (the forward dominates), and
+    /// each finished group is stored at once, so a killed run keeps it.
+    /// </summary>
+    public const int FeaturesPerPass = 16;
+
     public string Name => "feature-dashboards";
 
     public void Run(StageContext ctx)
@@ -48,7 +54,7 @@ public sealed class FeatureDashboardsStage : IStage
             var acts = Activations(paper, batch.Select(f => f.Feature).ToList(), texts, s.BatchSize, ctx);
             return batch.Select((f, j) => DashboardBuilder.Build(f.Feature, f.SelectedBy, f.Attribution, texts, tokens,
                 acts.Select(perText => perText[j]).ToList(), shape)).ToList();
-        }, batchSize: Math.Max(1, shown.Count), ctx.Progress(shown.Count, "features"), ctx.Cancellation);
+        }, FeaturesPerPass, ctx.Progress(shown.Count, "features"), ctx.Cancellation);
 
         foreach (var d in dashboards)
             Reporting.HistogramFigure.Save(Path.Combine(ctx.OutputDirectory, "histograms"), FeatureDashboard.Slug(d.Feature), $"{d.Feature}: max activation per prompt",

@@ -23,8 +23,10 @@ public static class Findings
             var refusal = string.Join(", ", methods.Select(m => (m, v: RowMean(jb, m, "refusal (%)"))).Where(p => !double.IsNaN(p.v))
                 .Select(p => $"{Short(p.m)} {Numbers.Percent(p.v)}%"));
             var asr = RowMean(jb, OursLabel, "ASR (%)");
+            var paperAsr = RowMean(jb, OursLabel, "paper ASR (%)");
             lines.Add(new Line(ReportSection.Jailbreak, "§4.1 jailbreak", $"mean substring refusal over the harmful sets: {refusal}" +
-                (double.IsNaN(asr) ? "; no HarmBench judge configured (ASR n/a)." : $"; HarmBench ASR of Ours {Numbers.Percent(asr)}%.")));
+                (double.IsNaN(asr) ? "; no HarmBench judge configured (ASR n/a)" : $"; HarmBench ASR of Ours {Numbers.Percent(asr)}%") +
+                (double.IsNaN(paperAsr) ? "." : $" (paper: {Numbers.Percent(paperAsr)}%).")));
         }
         if (stages.TryGetValue("paper-categories", out var cat))
         {

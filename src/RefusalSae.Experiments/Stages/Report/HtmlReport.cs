@@ -8,10 +8,6 @@ using static RefusalSae.Experiments.Stages.Report.Html;
 
 namespace RefusalSae.Experiments.Stages.Report;
 
-/// <summary>What one report shows: the stages' results, the selected feature sets and the feature dashboards.</summary>
-public sealed record ReportInput(IReadOnlyList<StageReport> Stages, IReadOnlyList<FeatureSetRow> Features, IReadOnlyList<FeatureDashboard> Dashboards,
-    string? HistogramsDir, NeuronpediaLinks Links);
-
 /// <summary>
 /// The experiment's report as one self-contained HTML page (figures and CSVs inlined as data: URIs, no script, no
 /// network): findings first (the §4.1 figure and table, the organism's behaviour targets, one line per paper

@@ -14,12 +14,14 @@ public static class TableLookup
     }
 
     /// <summary>The mean of a row's numeric cells in the columns whose header ends with <paramref name="suffix"/>; NaN when none is numeric.</summary>
+    /// <remarks>Columns holding the paper's numbers ("… paper ASR (%)") count only when <paramref name="suffix"/> names them.</remarks>
     public static double RowMean(ReportTable? table, string rowLabel, string suffix)
     {
+        var paper = suffix.Contains("paper", StringComparison.Ordinal);
         if (table is null) return double.NaN;
         var row = table.Rows.FirstOrDefault(r => r.Count > 0 && r[0] == rowLabel);
         if (row is null) return double.NaN;
-        var values = table.Header.Select((h, i) => (h, i)).Where(p => p.h.EndsWith(suffix, StringComparison.Ordinal) && p.i < row.Count)
+        var values = table.Header.Select((h, i) => (h, i)).Where(p => p.h.EndsWith(suffix, StringComparison.Ordinal) && p.i < row.Count && (paper || !p.h.Contains(" paper ", StringComparison.Ordinal)))
             .Select(p => Number(row[p.i])).Where(v => !double.IsNaN(v)).ToList();
         return values.Count == 0 ? double.NaN : values.Average();
     }

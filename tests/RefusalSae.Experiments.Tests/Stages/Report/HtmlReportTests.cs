@@ -40,6 +40,17 @@ public sealed partial class HtmlReportTests : IDisposable
     }
 
     [Fact]
+    public void For_a_paper_configuration_the_headline_line_sets_the_papers_asr_beside_ours_without_mixing_them()
+    {
+        var dir = Path.Combine(_fixture.Root, "judge-paper");
+        TableWriter.Write(new Table("§4.1", ["method", "a ASR (%)", "a refusal (%)", "a paper ASR (%)", "b ASR (%)", "b refusal (%)", "b paper ASR (%)"],
+            [["Base", "2.0", "96.0", "1.0", "4.0", "94.0", "3.0"], ["CosSim+AP (Ours)", "80.0", "10.0", "90.0", "70.0", "12.0", "70.0"]]), dir, "jailbreak");
+        var stages = new Dictionary<string, StageReport> { ["paper-judge"] = StageReport.Collect("paper-judge", dir) };
+        var line = Findings.Of(stages, 0).Single();
+        Assert.Equal("mean substring refusal over the harmful sets: Base 95.0%, Ours 11.0%; HarmBench ASR of Ours 75.0% (paper: 80.0%).", line.Text);
+    }
+
+    [Fact]
     public void Numbers_are_formatted_for_people_and_long_logs_are_links_not_tables()
     {
         var html = _fixture.Render();
