@@ -25,7 +25,7 @@ public class ToyExperimentTests
             var stages = LastRun.Read(lastRun).Stages.ToDictionary(s => s.Name);
             foreach (var name in new[] { "toy-corpus", "toy-tokenizer", "train-model", "behaviour", "train-sae", "paper-filter", "paper-features", "paper-jailbreak",
                                        "paper-judge", "paper-induction", "paper-rollouts", "paper-ce", "paper-gsm8k", "paper-arc", "paper-side-effects", "report",
-                                       "paper-categories", "paper-probes", "paper-suffixes", "paper-wildjailbreak" })
+                                       "paper-categories", "paper-probes", "paper-suffixes", "paper-wildjailbreak", "feature-dashboards" })
                 Assert.Equal("ran", stages[name].Status);
             Assert.Contains("progress: train-model 30/30 steps", first.Output);
 
@@ -108,9 +108,12 @@ public class ToyExperimentTests
         var report = Path.Combine(exp, "report");
         var html = File.ReadAllText(Path.Combine(report, "index.html"));
         foreach (var s in new[] { "paper-judge", "train-sae", "§4.1 jailbreak", "Selected features", "Provenance" }) Assert.Contains(s, html);
-        var images = System.Text.RegularExpressions.Regex.Matches(html, "<img src=\"([^\"]+)\"").Select(m => Uri.UnescapeDataString(m.Groups[1].Value)).ToList();
-        Assert.Contains("figures/paper-judge/jailbreak.png", images);
-        Assert.Contains("figures/train-model/training_curve.png", images);
-        Assert.All(images, i => Assert.True(File.Exists(Path.Combine(report, i)), $"{i} is referenced by the report but missing"));
+        // One file that travels: every figure embedded (the browser test, ReportInBrowserTests, checks they decode).
+        var images = System.Text.RegularExpressions.Regex.Matches(html, "<img [^>]*src=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains("id=\"headline-figure\" src=\"data:image/png;base64,", html);
+        Assert.Contains("train-model: training_curve.png", html);
+        Assert.All(images, i => Assert.StartsWith("data:image/png;base64,", i));
+        Assert.Equal(File.ReadAllLines(Path.Combine(exp, "feature-dashboards", "dashboards.json")).Count(l => l.Contains("\"feature\": {")),
+            System.Text.RegularExpressions.Regex.Matches(html, "<article class=\"dashboard\"").Count);
     }
 }

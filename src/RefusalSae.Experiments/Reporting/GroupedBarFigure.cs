@@ -4,13 +4,14 @@ namespace RefusalSae.Experiments.Reporting;
 
 /// <summary>
 /// Grouped bars: one group per category (dataset), one bar per series (method) inside each group, as the paper's
-/// Fig. 2 (jailbreak rate per dataset and method). Values are drawn with their number on top.
+/// Fig. 2 (jailbreak rate per dataset and method). Values are drawn with their number on top, formatted by <see cref="Numbers.Label"/>
+/// (one decimal on a percent axis, three significant digits otherwise) unless a format is given.
 /// </summary>
 public static class GroupedBarFigure
 {
     /// <param name="values">values[series][group]; NaN leaves a gap.</param>
     public static (string Png, string Svg) Save(string dir, string name, string title, string yLabel,
-        IReadOnlyList<string> groups, IReadOnlyList<string> series, double[][] values, string valueFormat = "F0")
+        IReadOnlyList<string> groups, IReadOnlyList<string> series, double[][] values, string? valueFormat = null)
     {
         if (values.Length != series.Count || values.Any(v => v.Length != groups.Count))
             throw new ArgumentException($"grouped bars '{title}': expected {series.Count} series of {groups.Count} values.");
@@ -29,7 +30,7 @@ public static class GroupedBarFigure
                     Value = v,
                     Size = barWidth * 0.92,
                     FillColor = Figure.Color(s),
-                    Label = v.ToString(valueFormat, System.Globalization.CultureInfo.InvariantCulture),
+                    Label = valueFormat is null ? Numbers.Label(v, yLabel) : v.ToString(valueFormat, System.Globalization.CultureInfo.InvariantCulture),
                 });
             }
         var plottable = plot.Add.Bars(bars);

@@ -19,7 +19,7 @@ public static class HeatmapFigure
             for (var c = 0; c < n; c++)
             {
                 // Heatmap rows are drawn bottom-up: row r sits at y = n-1-r.
-                var t = plot.Add.Text(values[r, c].ToString("F2", System.Globalization.CultureInfo.InvariantCulture), c, n - 1 - r);
+                var t = plot.Add.Text(Numbers.Significant(values[r, c]), c, n - 1 - r);
                 t.LabelAlignment = Alignment.MiddleCenter;
                 t.LabelFontColor = values[r, c] > 0.5 ? Colors.Black : Colors.White;
                 t.LabelFontSize = 11;

@@ -24,8 +24,9 @@ public static class TableWriter
         sb.Append("### ").Append(table.Title).Append("\n\n");
         sb.Append("| ").Append(string.Join(" | ", table.Columns.Select(EscapeMd))).Append(" |\n");
         sb.Append('|').Append(string.Concat(table.Columns.Select(_ => "---|"))).Append('\n');
+        // Markdown is read by people: numbers formatted for them (Numbers.Cell); the CSV keeps the stage's precision.
         foreach (var row in table.Rows)
-            sb.Append("| ").Append(string.Join(" | ", row.Select(EscapeMd))).Append(" |\n");
+            sb.Append("| ").Append(string.Join(" | ", row.Select((c, i) => EscapeMd(Numbers.Cell(c, table.Columns[i]))))).Append(" |\n");
         if (table.Notes.Count > 0)
         {
             sb.Append('\n');

@@ -4,7 +4,7 @@ namespace RefusalSae.Experiments.Tests.Reporting;
 
 public sealed class TableWriterTests
 {
-    private static readonly Table Sample = new("Jailbreak", ["method", "HarmBench", "note"],
+    private static readonly Table Sample = new("Jailbreak", ["method", "HarmBench (%)", "note"],
         [["Base", Table.Percent(0.02), "plain"], ["Ours", Table.Percent(0.815), "has, comma and \"quote\""]])
     { Notes = ["paper: 79.0"] };
 
@@ -12,7 +12,7 @@ public sealed class TableWriterTests
     public void Markdown_has_a_header_separator_and_one_line_per_row()
     {
         var md = TableWriter.ToMarkdown(Sample);
-        Assert.Contains("| method | HarmBench | note |\n|---|---|---|\n| Base | 2.0 | plain |\n", md);
+        Assert.Contains("| method | HarmBench (%) | note |\n|---|---|---|\n| Base | 2.0 | plain |\n", md);
         Assert.Contains("- paper: 79.0", md);
     }
 
@@ -20,7 +20,7 @@ public sealed class TableWriterTests
     public void Csv_quotes_cells_with_commas_and_doubles_inner_quotes()
     {
         var csv = TableWriter.ToCsv(Sample);
-        Assert.Equal("method,HarmBench,note\nBase,2.0,plain\nOurs,81.5,\"has, comma and \"\"quote\"\"\"\n", csv);
+        Assert.Equal("method,HarmBench (%),note\nBase,2.0,plain\nOurs,81.5,\"has, comma and \"\"quote\"\"\"\n", csv);
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public static class CategoriesReport
         var labels = cats.Select(Label).ToList();
         GroupedBarFigure.Save(dir, "categories", "Harm categories: jailbreak normalised by the full-set ablation", "Normalized Jailbreak", labels,
             ["Specific", "Common", "Specific (Transfer)"],
-            [cats.Select(c => norm[c].Specific).ToArray(), cats.Select(c => norm[c].Common).ToArray(), cats.Select(c => norm[c].Transfer).ToArray()], "F2");
+            [cats.Select(c => norm[c].Specific).ToArray(), cats.Select(c => norm[c].Common).ToArray(), cats.Select(c => norm[c].Transfer).ToArray()]);
         HeatmapFigure.Save(dir, "overlap", "Jaccard overlap of the category feature sets F*", labels, CategoryOverlap.JaccardMatrix(cats.Select(c => sets.Global[c]).ToList()));
 
         var atLeast = CategoryOverlap.SharedAtLeast(cats.Select(c => sets.Global[c]).ToList());

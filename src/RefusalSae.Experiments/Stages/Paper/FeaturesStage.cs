@@ -67,6 +67,7 @@ public sealed class FeaturesStage : IStage
                 CosSim = CosineCandidates.Global(paper.Saes, best, s.KStar),
                 ActDiff = FeatureSets.ActDiff(harmfulMax, harmlessMax, s.KStar),
                 Random = FeatureSets.Random(oursGlobal, widths, s.RandomSeed),
+                CandidateScores = candidates.Select((_, j) => (float)attributions.Average(a => a.Candidates[j])).ToList(),
             };
             Directory.CreateDirectory(Path.Combine(ctx.OutputDirectory, "features"));
             File.WriteAllText(SelectedFeatures.FileOf(ctx.OutputDirectory, name), JsonSerializer.Serialize(selected, SelectedFeatures.Json));

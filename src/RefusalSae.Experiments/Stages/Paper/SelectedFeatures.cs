@@ -18,6 +18,8 @@ public sealed record SelectedFeatures
     public required IReadOnlyList<FeatureRef> ActDiff { get; init; }
     /// <summary>The random control: the layer profile of OursGlobal, other features, seeded.</summary>
     public required IReadOnlyList<FeatureRef> Random { get; init; }
+    /// <summary>Each candidate's prompt-mean LA-IG attribution (the score Ours ranks by), for the feature dashboards.</summary>
+    public IReadOnlyList<float> CandidateScores { get; init; } = [];
 
     public static string FileOf(string dir, string set) => Path.Combine(dir, "features", $"{set}.json");
 

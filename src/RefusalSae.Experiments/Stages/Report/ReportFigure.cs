@@ -1,4 +1,4 @@
 namespace RefusalSae.Experiments.Stages.Report;
 
-/// <summary>A figure copied into the report folder: paths relative to index.html ('/' separators); Svg null when the stage wrote none.</summary>
-public sealed record ReportFigure(string Title, string Png, string? Svg);
+/// <summary>A stage's figure: its name relative to the stage folder ('/' separators) and the PNG's path, embedded into the page.</summary>
+public sealed record ReportFigure(string Title, string Png);

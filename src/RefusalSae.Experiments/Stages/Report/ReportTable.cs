@@ -4,7 +4,7 @@ namespace RefusalSae.Experiments.Stages.Report;
 /// One table of a stage, read back from its CSV (the cells) and the Markdown written beside it (the title after
 /// "### " and the notes, the "- " lines under the table). At most <see cref="MaxRows"/> rows are shown.
 /// </summary>
-public sealed record ReportTable(string Source, string Title, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows,
+public sealed record ReportTable(string CsvPath, string Source, string Title, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows,
     IReadOnlyList<string> Notes, int OmittedRows)
 {
     public const int MaxRows = 200;
@@ -25,6 +25,6 @@ public sealed record ReportTable(string Source, string Title, IReadOnlyList<stri
             var afterTable = lines.SkipWhile(l => !l.StartsWith('|')).SkipWhile(l => l.StartsWith('|'));
             notes.AddRange(afterTable.Where(l => l.StartsWith("- ", StringComparison.Ordinal)).Select(l => l[2..]));
         }
-        return new ReportTable(source, title, header, rows.Take(MaxRows).ToList(), notes, Math.Max(0, rows.Count - MaxRows));
+        return new ReportTable(csvPath, source, title, header, rows.Take(MaxRows).ToList(), notes, Math.Max(0, rows.Count - MaxRows));
     }
 }

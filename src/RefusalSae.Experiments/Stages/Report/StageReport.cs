@@ -1,38 +1,37 @@
 namespace RefusalSae.Experiments.Stages.Report;
 
-/// <summary>What the report shows of one stage: its provenance (null without a manifest), tables and figures.</summary>
-public sealed record StageReport(string Name, StageProvenance? Provenance, IReadOnlyList<ReportTable> Tables, IReadOnlyList<ReportFigure> Figures)
+/// <summary>
+/// What the report shows of one stage: its provenance (null without a manifest), its tables, its figures and its raw
+/// logs (CSV files too long to be a table, e.g. a training log, linked rather than shown).
+/// </summary>
+public sealed record StageReport(string Name, string Directory, StageProvenance? Provenance, IReadOnlyList<ReportTable> Tables,
+    IReadOnlyList<ReportFigure> Figures, IReadOnlyList<string> Logs)
 {
-    public const string FigureFolder = "figures";
-
-    /// <summary>
-    /// Reads a stage's output folder: every *.csv as a table, every *.png as a figure (copied with its *.svg into
-    /// <c>{reportDir}/figures/{stage}/</c>, so the report folder stands alone).
-    /// </summary>
-    public static StageReport Collect(string name, string stageDir, string reportDir)
+    /// <summary>Reads a stage's output folder: every *.csv as a table (or a log, when long), every *.png as a figure.</summary>
+    public static StageReport Collect(string name, string stageDir)
     {
-        var tables = Files(stageDir, "*.csv").Select(rel => ReportTable.Read(Path.Combine(stageDir, rel), rel)).ToList();
-        var figures = new List<ReportFigure>();
-        foreach (var rel in Files(stageDir, "*.png"))
+        var tables = new List<ReportTable>();
+        var logs = new List<string>();
+        foreach (var rel in Files(stageDir, "*.csv"))
         {
-            var png = Copy(stageDir, rel, reportDir, name);
-            var svgRel = Path.ChangeExtension(rel, ".svg");
-            var svg = File.Exists(Path.Combine(stageDir, svgRel)) ? Copy(stageDir, svgRel, reportDir, name) : null;
-            figures.Add(new ReportFigure(rel.Replace('\\', '/'), png, svg));
+            var path = Path.Combine(stageDir, rel);
+            if (IsLog(path)) logs.Add(path);
+            else tables.Add(ReportTable.Read(path, rel.Replace('\\', '/')));
         }
-        return new StageReport(name, StageProvenance.Read(name, stageDir), tables, figures);
+        var figures = Files(stageDir, "*.png").Select(rel => new ReportFigure(rel.Replace('\\', '/'), Path.Combine(stageDir, rel))).ToList();
+        return new StageReport(name, stageDir, StageProvenance.Read(name, stageDir), tables, figures, logs);
     }
+
+    public bool HasResults => Tables.Count > 0 || Figures.Count > 0 || Logs.Count > 0;
+
+    public ReportTable? Table(string source) => Tables.FirstOrDefault(t => t.Source == source);
+
+    public ReportFigure? Figure(string title) => Figures.FirstOrDefault(f => f.Title == title);
+
+    /// <summary>A log is a CSV with no Markdown twin (no stage wrote it as a table) or more rows than a table shows.</summary>
+    private static bool IsLog(string csv) =>
+        !File.Exists(Path.ChangeExtension(csv, ".md")) || File.ReadLines(csv).Skip(1).Take(ReportTable.MaxRows + 1).Count() > ReportTable.MaxRows;
 
     private static IEnumerable<string> Files(string dir, string pattern) =>
-        Directory.EnumerateFiles(dir, pattern, SearchOption.AllDirectories).Select(f => Path.GetRelativePath(dir, f)).Order(StringComparer.Ordinal);
-
-    /// <returns>The copy's path relative to the report folder, with '/' separators.</returns>
-    private static string Copy(string stageDir, string rel, string reportDir, string stage)
-    {
-        var relative = Path.Combine(FigureFolder, stage, rel);
-        var target = Path.Combine(reportDir, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        File.Copy(Path.Combine(stageDir, rel), target, overwrite: true);
-        return relative.Replace('\\', '/');
-    }
+        System.IO.Directory.EnumerateFiles(dir, pattern, SearchOption.AllDirectories).Select(f => Path.GetRelativePath(dir, f)).Order(StringComparer.Ordinal);
 }
