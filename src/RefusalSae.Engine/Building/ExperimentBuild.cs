@@ -22,6 +22,7 @@ public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launche
     public IReadOnlyList<StageOutcome> Run()
     {
         var plan = ExperimentPlan.Load(options.RepoRoot, options.Experiment, options.Overrides);
+        foreach (var note in plan.Config.Notes) log.Message(note, null, "RSW039");
         var expDir = options.ExperimentDir;
         Directory.CreateDirectory(expDir);
         if (!options.DryRun)
