@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -25,6 +26,22 @@ public sealed partial class WorkerTool : ToolTask
 
     protected override string GenerateCommandLineCommands() =>
         $"\"{WorkerPath}\" run-stage --request \"{RequestFile}\"";
+
+    /// <summary>
+    /// SIGTERM of `dotnet build` (timeout, CI limits, Slurm, containers) ends MSBuild without cancelling its tasks, so
+    /// while the worker runs, SIGTERM cancels this task instead: ToolTask kills the worker and the build fails with
+    /// the stage not cached. The worker also watches its parent (WorkerLifetime), in case MSBuild dies another way.
+    /// </summary>
+    protected override int ExecuteTool(string pathToTool, string responseFileCommands, string commandLineCommands)
+    {
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx =>
+        {
+            ctx.Cancel = true;
+            Log.LogWarning(null, "RSW407", null, null, 0, 0, 0, 0, "received SIGTERM: stopping the worker; finished items stay in the item cache");
+            Cancel();
+        });
+        return base.ExecuteTool(pathToTool, responseFileCommands, commandLineCommands);
+    }
 
     protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
     {

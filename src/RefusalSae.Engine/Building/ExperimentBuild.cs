@@ -84,9 +84,10 @@ public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launche
             // Datasets are located and sha256-checked only when a stage runs: keys use the catalog's hashes, so a
             // fully cached experiment builds offline and without touching the data.
             var datasetPaths = plan.DatasetIds[stage.Name].ToDictionary(id => id, id => resolver.Resolve(id, stage.DeclaredAt), StringComparer.Ordinal);
-            hit = Execute(plan, stage, key, slice, upstream, datasetPaths, code, cache, reasons);
-            status = "ran";
-            if (previous?.Key == key.Key) reasons = [new StaleReason("cached result missing or corrupt", null)];
+            (hit, var concurrent) = Execute(plan, stage, key, slice, upstream, datasetPaths, code, cache, reasons);
+            status = concurrent ? "restored" : "ran";
+            if (concurrent) reasons = [new StaleReason($"restored: computed by a concurrent build ({hit.Build})", null)];
+            else if (previous?.Key == key.Key) reasons = [new StaleReason("cached result missing or corrupt", null)];
         }
         if (options.SharedCacheWrite && shared is not null && shared.Probe(key.Key, _ => { }) is null)
         {
@@ -103,6 +104,7 @@ public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launche
         var shown = status switch
         {
             "cached" => [new StaleReason("up to date", null)],
+            "restored" when reasons is [{ Text: var t }] && t.StartsWith("restored: ", StringComparison.Ordinal) => reasons,
             "restored" => [new StaleReason($"restored from cache (produced {hit.Started:u} in {hit.Seconds:0.0} s)", null), .. reasons],
             _ => reasons,
         };
@@ -111,15 +113,33 @@ public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launche
             Seconds = status == "ran" ? hit.Seconds : Math.Round(clock.Elapsed.TotalSeconds, 3),
             ItemsComputed = status == "ran" ? hit.ItemsComputed : 0,
             ItemsCached = status == "ran" ? hit.ItemsCached : 0,
+            ComputedBy = hit.Build,
         };
         return outcome;
     }
 
-    private Manifest Execute(ExperimentPlan plan, StageDeclaration stage, StageKey key, System.Text.Json.Nodes.JsonObject slice,
+    /// <summary>Runs one stale stage; Concurrent = another build computed it while this one waited for the key's lock.</summary>
+    private (Manifest, bool Concurrent) Execute(ExperimentPlan plan, StageDeclaration stage, StageKey key, System.Text.Json.Nodes.JsonObject slice,
         Dictionary<string, string> upstream, Dictionary<string, string> datasets, string code, StageCache cache, IReadOnlyList<StaleReason> reasons)
     {
-        using var keyLock = KeyLock.Acquire(cache.LockPath(key.Key), w => log.Warning("RSW402", w));
-        if (cache.Probe(key.Key, w => log.Warning("RSW403", w)) is { } concurrent) return concurrent;   // another build made it meanwhile
+        KeyLock? keyLock = KeyLock.Acquire(cache.LockPath(key.Key), w => log.Warning("RSW402", w));
+        try
+        {
+            if (cache.Probe(key.Key, w => log.Warning("RSW403", w)) is { } concurrent) return (concurrent, true);
+            if (launcher.CommitsUnderItsOwnLock)
+            {
+                // The worker takes the lock for as long as it computes; a build that dies meanwhile frees nothing.
+                keyLock.Dispose();
+                keyLock = null;
+            }
+            return ExecuteUnlocked(plan, stage, key, slice, upstream, datasets, code, cache, reasons);
+        }
+        finally { keyLock?.Dispose(); }
+    }
+
+    private (Manifest, bool Concurrent) ExecuteUnlocked(ExperimentPlan plan, StageDeclaration stage, StageKey key, System.Text.Json.Nodes.JsonObject slice,
+        Dictionary<string, string> upstream, Dictionary<string, string> datasets, string code, StageCache cache, IReadOnlyList<StaleReason> reasons)
+    {
         foreach (var r in reasons) log.Message($"stage '{stage.Name}' is stale: {r.Text}", r.At, "RSW050");
         var tmp = cache.NewTempDir(key.Key);
         var started = DateTimeOffset.UtcNow;
@@ -140,22 +160,33 @@ public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launche
         };
         var requestFile = Path.Combine(tmp, "request.json");
         request.Write(requestFile);
+        if (launcher.CommitsUnderItsOwnLock)
+            new StageCommit { CacheRoot = cache.Root, Key = key.Key, Stage = stage.Name, Inputs = key.Inputs, Build = KeyLock.ThisBuild }
+                .Write(Path.Combine(tmp, StageCommit.FileName));
         log.Message($"stage '{stage.Name}': running (key {key.Key[..12]})");
         if (!launcher.Launch(request, requestFile))
         {
-            Directory.Delete(tmp, recursive: true);
+            if (Directory.Exists(tmp)) Directory.Delete(tmp, recursive: true);
             throw new WorkflowException("RSW405", $"stage '{stage.Name}' failed (key {key.Key[..12]}); nothing was cached", stage.DeclaredAt);
+        }
+        if (launcher.CommitsUnderItsOwnLock)
+        {
+            var found = File.Exists(Path.Combine(tmp, StageCommit.FoundMarker));
+            if (Directory.Exists(tmp)) Directory.Delete(tmp, recursive: true);
+            var committed = cache.Probe(key.Key, w => log.Warning("RSW403", w))
+                ?? throw new WorkflowException("RSW406", $"stage '{stage.Name}': the worker ended without committing key {key.Key[..12]}", stage.DeclaredAt);
+            return (committed, found);
         }
         var result = StageResult.Read(request.ResultFile);
         File.Delete(requestFile);
         File.Delete(request.ResultFile);
         var seconds = Math.Round(clock.Elapsed.TotalSeconds, 3);
-        return cache.Commit(key.Key, tmp, (outputs, outputHash) => new Manifest
+        return (cache.Commit(key.Key, tmp, (outputs, outputHash) => new Manifest
         {
             Key = key.Key, Stage = stage.Name, Inputs = key.Inputs, Outputs = outputs, OutputHash = outputHash,
             Started = started, Seconds = seconds, ItemsComputed = result.ItemsComputed, ItemsCached = result.ItemsCached,
-            Tools = Manifest.CurrentTools(), Host = Manifest.CurrentHost(),
-        });
+            Tools = Manifest.CurrentTools(), Host = Manifest.CurrentHost(), Build = KeyLock.ThisBuild,
+        }), false);
     }
 
     private Manifest? ImportShared(StageCache cache, StageCache shared, string key)
