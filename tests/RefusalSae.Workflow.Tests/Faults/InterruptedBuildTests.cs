@@ -88,7 +88,7 @@ public partial class InterruptedBuildTests(ITestOutputHelper output)
                 Assert.NotEqual("", ran.ComputedBy);
                 Assert.All(runs, r => Assert.Equal(ran.ComputedBy, r[stage].ComputedBy));
             }
-            Assert.Single(Directory.GetDirectories(Path.Combine(cache, "stages")).Where(d => Manifest.TryRead(Path.Combine(d, "manifest.json"))?.Stage == "stats-table"));
+            Assert.Single(Directory.GetDirectories(Path.Combine(cache, "stages")), d => Manifest.TryRead(Path.Combine(d, "manifest.json"))?.Stage == "stats-table");
         }
         finally { Directory.Delete(root, recursive: true); }
     }
