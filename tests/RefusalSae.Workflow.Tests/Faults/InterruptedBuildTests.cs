@@ -34,8 +34,11 @@ public partial class InterruptedBuildTests(ITestOutputHelper output)
                 Assert.True(reached, "the build never reached step 10 of train-model while running:\n" + build.Output);
                 build.Signal("TERM");
                 var code = build.WaitForExit();
-                output.WriteLine(build.Output);
-                Assert.NotEqual(0, code);
+                // The exit code is not asserted: `dotnet build` may end with 0 on SIGTERM (the runtime's default
+                // SIGTERM handling exits with Environment.ExitCode), which is outside the workflow's control.
+                output.WriteLine($"exit code after SIGTERM: {code}\n{build.Output}");
+                Assert.Contains("received SIGTERM: stopping the worker", build.Output);
+                Assert.DoesNotContain("stage 'train-model': ran", build.Output);
             }
             Thread.Sleep(TimeSpan.FromSeconds(2));   // the worker's parent watch polls every 250 ms
             Assert.Empty(BuildProcess.Workers(interrupted));
