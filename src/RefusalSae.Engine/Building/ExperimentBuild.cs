@@ -174,7 +174,7 @@ public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launche
             var found = File.Exists(Path.Combine(tmp, StageCommit.FoundMarker));
             if (Directory.Exists(tmp)) Directory.Delete(tmp, recursive: true);
             var committed = cache.Probe(key.Key, w => log.Warning("RSW403", w))
-                ?? throw new WorkflowException("RSW406", $"stage '{stage.Name}': the worker ended without committing key {key.Key[..12]}", stage.DeclaredAt);
+                ?? throw new WorkflowException("RSW408", $"stage '{stage.Name}': the worker ended without committing key {key.Key[..12]}", stage.DeclaredAt);
             return (committed, found);
         }
         var result = StageResult.Read(request.ResultFile);

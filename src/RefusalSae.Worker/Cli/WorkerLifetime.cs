@@ -33,22 +33,24 @@ public sealed class WorkerLifetime : IDisposable
             _signals.Add(PosixSignalRegistration.Create(signal, ctx => { ctx.Cancel = true; Trigger($"received {ctx.Signal}"); }));
         _parentWatch = new Timer(_ =>
         {
-            if (GetParentPid() != _parent) Trigger($"its parent process {_parent} exited");
+            if (GetParentPid() != _parent) Trigger($"its parent process {_parent} exited", orphaned: true);
         }, null, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(250));
     }
 
     public string? Reason { get; private set; }
 
-    private void Trigger(string reason)
+    /// <summary>An orphan's grace is short: no build is left to commit its work, only to wait on its lock.</summary>
+    private void Trigger(string reason, bool orphaned = false)
     {
         if (Interlocked.Exchange(ref _triggered, 1) == 1) return;
         Reason = reason;
         Say($"worker: {reason}; cancelling the stage (finished items stay in the item cache, nothing is committed)");
         _cancel.Cancel();
+        var grace = orphaned && Grace > TimeSpan.FromSeconds(2) ? TimeSpan.FromSeconds(2) : Grace;
         var hardStop = new Thread(() =>
         {
-            Thread.Sleep(Grace);
-            Say($"worker: the stage did not stop within {Grace.TotalSeconds:0} s; exiting");
+            Thread.Sleep(grace);
+            Say($"worker: the stage did not stop within {grace.TotalSeconds:0} s; exiting");
             Environment.Exit(143);
         }) { IsBackground = true };
         hardStop.Start();

@@ -40,7 +40,10 @@ public partial class InterruptedBuildTests(ITestOutputHelper output)
                 Assert.Contains("received SIGTERM: stopping the worker", build.Output);
                 Assert.DoesNotContain("stage 'train-model': ran", build.Output);
             }
-            Thread.Sleep(TimeSpan.FromSeconds(2));   // the worker's parent watch polls every 250 ms
+            // The worker notices its parent's death within 250 ms, cancels, and exits by itself within its grace period.
+            var gone = System.Diagnostics.Stopwatch.StartNew();
+            while (BuildProcess.Workers(interrupted).Count > 0 && gone.Elapsed < TimeSpan.FromSeconds(30)) Thread.Sleep(100);
+            output.WriteLine($"workers gone {gone.Elapsed.TotalSeconds:0.0} s after the build exited");
             Assert.Empty(BuildProcess.Workers(interrupted));
             var cache = Path.Combine(interrupted, "cache");
             var locks = Directory.Exists(Path.Combine(cache, "locks")) ? Directory.GetFiles(Path.Combine(cache, "locks"), "*.lock") : [];
