@@ -48,6 +48,7 @@ public sealed partial class WorkerTool : ToolTask
     {
         var m = ErrorLine().Match(singleLine);
         if (m.Success) Log.LogError(null, m.Groups["code"].Value, null, null, 0, 0, 0, 0, m.Groups["message"].Value);
-        else base.LogEventsFromTextOutput(singleLine, messageImportance);
+        else if (singleLine.StartsWith(LiveStatus.ProgressPrefix, StringComparison.Ordinal)) LiveStatus.Progress(BuildEngine, singleLine);
+        else LiveStatus.Output(BuildEngine, singleLine);
     }
 }

@@ -8,10 +8,15 @@ public static class DotnetBuild
 {
     public sealed record Result(int ExitCode, string Output);
 
-    public static Result Experiments(params string[] args)
+    public static Result Experiments(params string[] args) => Run(["build", "experiments", "-nologo", "-nodeReuse:false", .. args]);
+
+    /// <summary>`dotnet build PROJECT` (e.g. a project that consumes the experiment's results).</summary>
+    public static Result Project(string project, params string[] args) => Run(["build", project, "-nologo", "-nodeReuse:false", .. args]);
+
+    private static Result Run(string[] arguments)
     {
         var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = Paths.RepoRoot, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "build", "experiments", "-nologo", "-nodeReuse:false" }.Concat(args)) psi.ArgumentList.Add(a);
+        foreach (var a in arguments) psi.ArgumentList.Add(a);
         // The test host may carry MSBuild variables of the outer build; a nested build must not inherit them.
         foreach (var name in psi.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) && k != "MSBUILDDISABLENODEREUSE").ToList())
             psi.Environment.Remove(name);

@@ -19,6 +19,33 @@ public sealed record BuildOptions
     public string CacheUniverse { get; init; } = "";
     /// <summary>Status: report cached/stale with reasons, run nothing, write nothing but status.json.</summary>
     public bool DryRun { get; init; }
+    /// <summary>`-p:Force=stage[,stage]|all`: recompute these even when cached and compare with the cached outputs.</summary>
+    public IReadOnlySet<string> Force { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+    /// <summary>CPU slots shared by concurrently running stages (all builds on this cache): default the core count.</summary>
+    public int CpuSlots { get; init; } = Environment.ProcessorCount;
+    /// <summary>
+    /// Torch threads of every stage (RSW_THREADS of the worker). Fixed whatever else runs at the same time, so a
+    /// parallel build computes exactly what a sequential one does. Default: RSW_THREADS if set, else the core count.
+    /// </summary>
+    public int StageThreads { get; init; } = DefaultThreads();
+
+    public bool IsForced(string stage) => Force.Contains("all") || Force.Contains(stage);
+
+    /// <summary>Slot files of <see cref="ResourceSlots"/>: next to the cache, so concurrent builds share them.</summary>
+    public string SlotsDir => Path.Combine(Cache, "locks", "slots");
+
+    public static int DefaultThreads() =>
+        int.TryParse(Environment.GetEnvironmentVariable("RSW_THREADS"), out var t) && t > 0 ? t : Environment.ProcessorCount;
+
+    /// <summary>
+    /// `-p:Set` separates assignments with `;`, which MSBuild splits -p: values at (so it must be written %3B), or
+    /// with `|`, which passes through MSBuild untouched; both reach the loader as `;`.
+    /// </summary>
+    public static string? NormalizeOverrides(string? set) => set?.Replace('|', ';');
+
+    /// <summary>`-p:Force=a,b` / `a;b` / `all` as a set (empty: nothing forced).</summary>
+    public static IReadOnlySet<string> ParseForce(string? force) =>
+        (force ?? "").Split([',', ';', '|', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
 
     public string Artifacts => Path.GetFullPath(ArtifactsRoot ?? Path.Combine(RepoRoot, "artifacts"));
     public string Cache => Path.GetFullPath(CacheRoot ?? Path.Combine(Artifacts, "cache"));

@@ -1,224 +1,67 @@
-using System.Diagnostics;
-using RefusalSae.Engine.Cache;
 using RefusalSae.Engine.Config;
-using RefusalSae.Engine.Datasets;
-using RefusalSae.Engine.Keys;
-using RefusalSae.Engine.Pipeline;
-using RefusalSae.Engine.Stages;
 
 namespace RefusalSae.Engine.Building;
 
 /// <summary>
-/// Builds one experiment: validates everything first, then walks the stages upstream-first, computing each key from
-/// its config slice, dataset hashes, code hash and the *output* hashes of its upstream stages (early cutoff), taking
-/// cache hits (local, then the shared read-through cache), and running misses through the launcher under a per-key
-/// lock. Writes resolved.json (when changed), the stage folders, state.json, dag.mmd and last-run.json.
+/// Builds one experiment in this process: validates everything first, then builds the stages upstream-first through
+/// <see cref="StageBuilder"/>, stopping at the first failure. Used by Status (a dry run), by a build in which nothing
+/// has to run, and by the engine's tests; `dotnet build` otherwise lets MSBuild drive the stages (one project
+/// instance per stage, in parallel), each calling the same <see cref="StageBuilder"/>.
 /// </summary>
 public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launcher, IBuildLog log)
 {
-    private readonly Dictionary<string, (string Hash, string Dir)> _done = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _codeHashes = new(StringComparer.Ordinal);
+    public IReadOnlyList<StageOutcome> Run() => RunBuilds(new BuildContext(options, log)).Select(b => b.Outcome).ToList();
 
-    public IReadOnlyList<StageOutcome> Run()
+    /// <summary>A dry run that writes nothing: each stage's status and reasons (what Build's plan and -question use).</summary>
+    public IReadOnlyList<StageBuild> Survey(BuildContext context)
     {
-        var plan = ExperimentPlan.Load(options.RepoRoot, options.Experiment, options.Overrides);
+        var builder = new StageBuilder(context, launcher);
+        var results = new Dictionary<string, UpstreamResult>(StringComparer.Ordinal);
+        var builds = new List<StageBuild>();
+        foreach (var stage in context.Plan.Stages)
+        {
+            var build = builder.Build(stage, results);
+            builds.Add(build);
+            if (build.HasResult) results[stage.Name] = new UpstreamResult(build.OutputHash!, build.OutputDir!);
+        }
+        context.SaveMemos();
+        return builds;
+    }
+
+    public IReadOnlyList<StageBuild> RunBuilds(BuildContext context)
+    {
+        var plan = context.Plan;
         foreach (var note in plan.Config.Notes) log.Message(note, null, "RSW039");
-        var expDir = options.ExperimentDir;
-        Directory.CreateDirectory(expDir);
-        if (!options.DryRun)
-            AtomicFile.WriteIfChanged(Path.Combine(expDir, "resolved.json"), CanonicalJson.Serialize(plan.Config.ToJson(), indented: true) + "\n");
-        var memo = new HashMemo(Path.Combine(options.Cache, "datasets.memo.json"));
-        var resolver = new DatasetResolver(plan.Catalog, Path.Combine(options.Artifacts, "datasets"), memo);
-        var cache = new StageCache(options.Cache);
-        var shared = options.SharedCacheRoot is { Length: > 0 } s ? new StageCache(s, trustMemo: false) : null;
-        var state = ExperimentState.Read(Path.Combine(expDir, "state.json"));
-        var outcomes = new List<StageOutcome>();
+        Directory.CreateDirectory(options.ExperimentDir);
+        if (!options.DryRun) ExperimentRecord.WriteResolved(options, plan);
+        var builder = new StageBuilder(context, launcher);
+        var builds = new List<StageBuild>();
+        var results = new Dictionary<string, UpstreamResult>(StringComparer.Ordinal);
         try
         {
             foreach (var stage in plan.Stages)
             {
-                try { outcomes.Add(BuildStage(plan, stage, resolver, cache, shared, state)); }
+                try
+                {
+                    var build = builder.Build(stage, results);
+                    builds.Add(build);
+                    if (build.HasResult) results[stage.Name] = new UpstreamResult(build.OutputHash!, build.OutputDir!);
+                }
                 catch (WorkflowException e)
                 {
-                    outcomes.Add(new StageOutcome { Name = stage.Name, Key = "", Status = "failed", Reason = e.Message });
+                    builds.Add(new StageBuild(new StageOutcome { Name = stage.Name, Key = "", Status = "failed", Reason = e.Message }, null, null, null));
                     throw;
                 }
             }
         }
         finally
         {
-            memo.Save();
-            cache.SaveMemo();
-            Finish(plan, state, outcomes);
+            context.SaveMemos();
+            ExperimentRecord.Write(options, plan, context.PreviousState, builds);
         }
-        return outcomes;
+        return builds;
     }
 
-    private StageOutcome BuildStage(ExperimentPlan plan, StageDeclaration stage, DatasetResolver resolver, StageCache cache,
-        StageCache? shared, ExperimentState state)
-    {
-        var clock = Stopwatch.StartNew();
-        var staleUpstream = stage.Upstream.Where(u => !_done.ContainsKey(u)).ToList();
-        if (staleUpstream.Count > 0)   // dry run only: the upstream output hash is unknown until it reruns
-            return Report(stage, "", "stale", [new StaleReason($"upstream {string.Join(", ", staleUpstream.Select(u => $"'{u}'"))} will rerun", null)]);
-
-        var datasetHashes = plan.DatasetIds[stage.Name].ToDictionary(id => id, id => resolver.ContentHash(id, stage.DeclaredAt), StringComparer.Ordinal);
-        var upstream = stage.Upstream.ToDictionary(u => u, u => _done[u].Hash, StringComparer.Ordinal);
-        var code = CodeOf(stage);
-        var slice = plan.Config.Slice(stage.Config);
-        var key = StageKey.Compute(stage.Name, stage.Version, slice, upstream, datasetHashes, code, options.CacheUniverse);
-        var previous = state.Stages.GetValueOrDefault(stage.Name);
-        var reasons = previous?.Key == key.Key ? [] : Staleness.Explain(previous?.Inputs, key.Inputs, stage, plan.Config);
-
-        var hit = cache.Probe(key.Key, w => log.Warning("RSW403", w));
-        var status = hit is null ? null : previous?.Key == key.Key ? "cached" : "restored";
-        if (hit is null && shared is not null && (hit = ImportShared(cache, shared, key.Key)) is not null)
-            status = "restored";
-        if (hit is null && options.DryRun)
-        {
-            var why = previous?.Key == key.Key ? [new StaleReason("cached result missing or corrupt", null)] : reasons;
-            return Report(stage, key.Key, "stale", why);
-        }
-        if (hit is null)
-        {
-            // Datasets are located and sha256-checked only when a stage runs: keys use the catalog's hashes, so a
-            // fully cached experiment builds offline and without touching the data.
-            var datasetPaths = plan.DatasetIds[stage.Name].ToDictionary(id => id, id => resolver.Resolve(id, stage.DeclaredAt), StringComparer.Ordinal);
-            (hit, var concurrent) = Execute(plan, stage, key, slice, upstream, datasetPaths, code, cache, reasons);
-            status = concurrent ? "restored" : "ran";
-            if (concurrent) reasons = [new StaleReason($"restored: computed by a concurrent build ({hit.Build})", null)];
-            else if (previous?.Key == key.Key) reasons = [new StaleReason("cached result missing or corrupt", null)];
-        }
-        if (options.SharedCacheWrite && shared is not null && shared.Probe(key.Key, _ => { }) is null)
-        {
-            using var sharedLock = KeyLock.Acquire(shared.LockPath(key.Key), w => log.Warning("RSW402", w));
-            shared.Import(cache, key.Key, w => log.Warning("RSW404", w));
-        }
-
-        _done[stage.Name] = (hit.OutputHash, cache.OutDir(key.Key));   // stages read the immutable cache copy
-        if (!options.DryRun)
-        {
-            Workspace.Materialize(cache.OutDir(key.Key), Path.Combine(options.ExperimentDir, stage.Name), previous?.Key == key.Key);
-            state.Stages[stage.Name] = new StageState(key.Key, key.Inputs, hit.OutputHash);
-        }
-        var shown = status switch
-        {
-            "cached" => [new StaleReason("up to date", null)],
-            "restored" when reasons is [{ Text: var t }] && t.StartsWith("restored: ", StringComparison.Ordinal) => reasons,
-            "restored" => [new StaleReason($"restored from cache (produced {hit.Started:u} in {hit.Seconds:0.0} s)", null), .. reasons],
-            _ => reasons,
-        };
-        var outcome = Report(stage, key.Key, status!, shown) with
-        {
-            Seconds = status == "ran" ? hit.Seconds : Math.Round(clock.Elapsed.TotalSeconds, 3),
-            ItemsComputed = status == "ran" ? hit.ItemsComputed : 0,
-            ItemsCached = status == "ran" ? hit.ItemsCached : 0,
-            ComputedBy = hit.Build,
-        };
-        return outcome;
-    }
-
-    /// <summary>Runs one stale stage; Concurrent = another build computed it while this one waited for the key's lock.</summary>
-    private (Manifest, bool Concurrent) Execute(ExperimentPlan plan, StageDeclaration stage, StageKey key, System.Text.Json.Nodes.JsonObject slice,
-        Dictionary<string, string> upstream, Dictionary<string, string> datasets, string code, StageCache cache, IReadOnlyList<StaleReason> reasons)
-    {
-        KeyLock? keyLock = KeyLock.Acquire(cache.LockPath(key.Key), w => log.Warning("RSW402", w));
-        try
-        {
-            if (cache.Probe(key.Key, w => log.Warning("RSW403", w)) is { } concurrent) return (concurrent, true);
-            if (launcher.CommitsUnderItsOwnLock)
-            {
-                // The worker takes the lock for as long as it computes; a build that dies meanwhile frees nothing.
-                keyLock.Dispose();
-                keyLock = null;
-            }
-            return ExecuteUnlocked(plan, stage, key, slice, upstream, datasets, code, cache, reasons);
-        }
-        finally { keyLock?.Dispose(); }
-    }
-
-    private (Manifest, bool Concurrent) ExecuteUnlocked(ExperimentPlan plan, StageDeclaration stage, StageKey key, System.Text.Json.Nodes.JsonObject slice,
-        Dictionary<string, string> upstream, Dictionary<string, string> datasets, string code, StageCache cache, IReadOnlyList<StaleReason> reasons)
-    {
-        foreach (var r in reasons) log.Message($"stage '{stage.Name}' is stale: {r.Text}", r.At, "RSW050");
-        var tmp = cache.NewTempDir(key.Key);
-        var started = DateTimeOffset.UtcNow;
-        var clock = Stopwatch.StartNew();
-        var itemKey = stage.PerItem
-            ? StageKey.ItemKey(stage.Name, stage.Version, plan.Config.Slice(stage.Config, stage.ItemConfig), upstream, code) : null;
-        var request = new StageRequest
-        {
-            Stage = stage.Name,
-            Key = key.Key,
-            Config = slice,
-            OutputDirectory = Path.Combine(tmp, "out"),
-            Upstream = stage.Upstream.ToDictionary(u => u, u => _done[u].Dir, StringComparer.Ordinal),
-            Datasets = datasets,
-            ItemCacheDirectory = itemKey is null ? null : cache.ItemDir(stage.Name, itemKey),
-            ScratchDirectory = cache.ScratchDir(key.Key),
-            ResultFile = Path.Combine(tmp, "result.json"),
-        };
-        var requestFile = Path.Combine(tmp, "request.json");
-        request.Write(requestFile);
-        if (launcher.CommitsUnderItsOwnLock)
-            new StageCommit { CacheRoot = cache.Root, Key = key.Key, Stage = stage.Name, Inputs = key.Inputs, Build = KeyLock.ThisBuild }
-                .Write(Path.Combine(tmp, StageCommit.FileName));
-        log.Message($"stage '{stage.Name}': running (key {key.Key[..12]})");
-        if (!launcher.Launch(request, requestFile))
-        {
-            if (Directory.Exists(tmp)) Directory.Delete(tmp, recursive: true);
-            throw new WorkflowException("RSW405", $"stage '{stage.Name}' failed (key {key.Key[..12]}); nothing was cached", stage.DeclaredAt);
-        }
-        if (launcher.CommitsUnderItsOwnLock)
-        {
-            var found = File.Exists(Path.Combine(tmp, StageCommit.FoundMarker));
-            if (Directory.Exists(tmp)) Directory.Delete(tmp, recursive: true);
-            var committed = cache.Probe(key.Key, w => log.Warning("RSW403", w))
-                ?? throw new WorkflowException("RSW408", $"stage '{stage.Name}': the worker ended without committing key {key.Key[..12]}", stage.DeclaredAt);
-            return (committed, found);
-        }
-        var result = StageResult.Read(request.ResultFile);
-        File.Delete(requestFile);
-        File.Delete(request.ResultFile);
-        var seconds = Math.Round(clock.Elapsed.TotalSeconds, 3);
-        return (cache.Commit(key.Key, tmp, (outputs, outputHash) => new Manifest
-        {
-            Key = key.Key, Stage = stage.Name, Inputs = key.Inputs, Outputs = outputs, OutputHash = outputHash,
-            Started = started, Seconds = seconds, ItemsComputed = result.ItemsComputed, ItemsCached = result.ItemsCached,
-            Tools = Manifest.CurrentTools(), Host = Manifest.CurrentHost(), Build = KeyLock.ThisBuild,
-        }), false);
-    }
-
-    private Manifest? ImportShared(StageCache cache, StageCache shared, string key)
-    {
-        using var keyLock = KeyLock.Acquire(cache.LockPath(key), w => log.Warning("RSW402", w));
-        return cache.Probe(key, _ => { }) ?? cache.Import(shared, key, w => log.Warning("RSW404", w));
-    }
-
-    private string CodeOf(StageDeclaration stage)
-    {
-        var id = string.Join('\n', stage.Code.Order(StringComparer.Ordinal));
-        if (!_codeHashes.TryGetValue(id, out var h)) _codeHashes[id] = h = CodeHash.Compute(options.RepoRoot, stage.Code, stage.DeclaredAt);
-        return h;
-    }
-
-    private StageOutcome Report(StageDeclaration stage, string key, string status, IReadOnlyList<StaleReason> reasons)
-    {
-        foreach (var r in reasons.Where(r => r.At is not null))
-            if (status != "ran") log.Message($"stage '{stage.Name}' is {status}: {r.Text}", r.At, "RSW050");
-        var text = string.Join("; ", reasons.Select(r => r.ToString()));
-        log.Message($"stage '{stage.Name}': {status}{(text.Length > 0 ? $" ({text})" : "")}");
-        return new StageOutcome { Name = stage.Name, Key = key, Status = status, Reason = text };
-    }
-
-    private void Finish(ExperimentPlan plan, ExperimentState state, List<StageOutcome> outcomes)
-    {
-        var dir = options.ExperimentDir;
-        var statuses = outcomes.ToDictionary(o => o.Name, o => o.Status, StringComparer.Ordinal);
-        AtomicFile.WriteIfChanged(Path.Combine(dir, "dag.mmd"), MermaidDag.Render(plan.Stages, plan.DatasetIds, statuses));
-        var run = new LastRun(options.Experiment, outcomes).ToJson() + "\n";
-        if (options.DryRun) { AtomicFile.WriteAllText(Path.Combine(dir, "status.json"), run); return; }
-        AtomicFile.WriteIfChanged(Path.Combine(dir, "state.json"), state.ToJson() + "\n");
-        AtomicFile.WriteAllText(Path.Combine(dir, "last-run.json"), run);
-    }
+    /// <summary>The canonical JSON of the whole config, as resolved.json holds it.</summary>
+    public static string ResolvedJson(ExperimentPlan plan) => CanonicalJson.Serialize(plan.Config.ToJson(), indented: true) + "\n";
 }

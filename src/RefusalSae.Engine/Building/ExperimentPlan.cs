@@ -24,15 +24,27 @@ public sealed record ExperimentPlan(PipelineDeclaration Pipeline, ResolvedConfig
         var stages = pipeline.Closure(config.Targets);
         var catalog = DatasetCatalog.Load(repoRoot);
         var datasetIds = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var s in stages)
-        {
-            var ids = s.Datasets.SelectMany(d => Expand(d, s, config, "datasets")).Distinct().ToList();
-            foreach (var (id, at) in ids)
-                if (!catalog.Datasets.ContainsKey(id))
-                    throw new WorkflowException("RSW202", $"stage '{s.Name}': unknown dataset '{id}' (not in {DatasetCatalog.Display}){DidYouMean.Suffix(id, catalog.Datasets.Keys)}", at);
-            datasetIds[s.Name] = ids.Select(i => i.Id).Distinct().ToList();
-        }
+        foreach (var s in stages) datasetIds[s.Name] = DatasetIdsOf(s, config, catalog);
         return new ExperimentPlan(pipeline, config, stages, datasetIds, catalog);
+    }
+
+    /// <summary>
+    /// The dataset ids of any declared stage, also one outside the experiment's targets (`-t:&lt;stage&gt;` builds a
+    /// stage and its upstream whatever the experiment's targets are).
+    /// </summary>
+    public IReadOnlyList<string> DatasetIdsOf(StageDeclaration stage) =>
+        DatasetIds.TryGetValue(stage.Name, out var ids) ? ids : DatasetIdsOf(stage, Config, Catalog);
+
+    /// <summary>A stage and its upstream, upstream first (config-dependent upstream entries resolved).</summary>
+    public IReadOnlyList<StageDeclaration> ClosureOf(IReadOnlyList<string> stages) => Pipeline.Closure(stages);
+
+    private static IReadOnlyList<string> DatasetIdsOf(StageDeclaration s, ResolvedConfig config, DatasetCatalog catalog)
+    {
+        var ids = s.Datasets.SelectMany(d => Expand(d, s, config, "datasets")).Distinct().ToList();
+        foreach (var (id, at) in ids)
+            if (!catalog.Datasets.ContainsKey(id))
+                throw new WorkflowException("RSW202", $"stage '{s.Name}': unknown dataset '{id}' (not in {DatasetCatalog.Display}){DidYouMean.Suffix(id, catalog.Datasets.Keys)}", at);
+        return ids.Select(i => i.Id).Distinct().ToList();
     }
 
     /// <summary>`${key}` takes the id(s) from a string or strings config value (an empty string names none); otherwise the id itself.</summary>

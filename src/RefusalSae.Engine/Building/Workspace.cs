@@ -29,4 +29,27 @@ public static class Workspace
             Directory.Delete(tmp, recursive: true);
         }
     }
+
+    /// <summary>
+    /// Removes artifacts/&lt;experiment&gt;/ (stage folders, records), never the cache, even when the cache was moved
+    /// inside it. Returns false when there was nothing to remove.
+    /// </summary>
+    public static bool Clean(BuildOptions options)
+    {
+        var dir = Path.GetFullPath(options.ExperimentDir);
+        if (!Directory.Exists(dir)) return false;
+        var cache = Path.GetFullPath(options.Cache).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        if (cache.StartsWith(dir.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            foreach (var entry in Directory.EnumerateFileSystemEntries(dir))
+            {
+                var full = Path.GetFullPath(entry) + (Directory.Exists(entry) ? Path.DirectorySeparatorChar : "");
+                if (cache.StartsWith(full, StringComparison.Ordinal)) continue;   // holds the cache
+                if (Directory.Exists(entry)) Directory.Delete(entry, recursive: true); else File.Delete(entry);
+            }
+            return true;
+        }
+        Directory.Delete(dir, recursive: true);
+        return true;
+    }
 }

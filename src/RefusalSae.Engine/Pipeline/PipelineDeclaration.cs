@@ -13,7 +13,7 @@ public sealed class PipelineDeclaration
 {
     public const string Display = "experiments/pipeline.yaml";
 
-    private static readonly HashSet<string> Fields = ["version", "description", "config", "item_config", "upstream", "datasets", "code", "per_item"];
+    private static readonly HashSet<string> Fields = ["version", "description", "config", "item_config", "upstream", "datasets", "code", "per_item", "resources"];
 
     private PipelineDeclaration(IReadOnlyList<StageDeclaration> ordered) =>
         (Stages, ByName) = (ordered, ordered.ToDictionary(s => s.Name, StringComparer.Ordinal));
@@ -99,6 +99,7 @@ public sealed class PipelineDeclaration
             Upstream = Strings(map, "upstream", name),
             Datasets = Strings(map, "datasets", name),
             Code = Strings(map, "code", name),
+            Resources = Strings(map, "resources", name),
             PerItem = perItemNode is null ? false
                 : ScalarParser.Read(perItemNode, ConfigKind.Bool)?.GetValue<bool>()
                   ?? throw new WorkflowException("RSW104", $"stage '{name}': per_item expects true or false", SourceLocation.Of(Display, perItemNode)),

@@ -18,5 +18,7 @@ public sealed record StageDeclaration
     public IReadOnlyList<string> Datasets { get; init; } = [];
     public IReadOnlyList<string> Code { get; init; } = [];
     public bool PerItem { get; init; }
+    /// <summary>What the stage occupies while it runs (light, cpu, http, cuda[:N], or `${config.key}`); empty = torch work on its configured devices.</summary>
+    public IReadOnlyList<string> Resources { get; init; } = [];
     public required SourceLocation DeclaredAt { get; init; }
 }
