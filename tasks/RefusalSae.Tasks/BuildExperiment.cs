@@ -51,6 +51,9 @@ public sealed class BuildExperiment : WorkflowTask, IStageLauncher, ICancelableT
         Log.LogMessage(MessageImportance.High, $"experiment '{Experiment}': {string.Join(", ", counts)}{(DryRun ? " (dry run)" : "")}");
     }
 
+    /// <summary>The worker takes the key's lock and commits the entry itself: the lock follows the computation.</summary>
+    public bool CommitsUnderItsOwnLock => true;
+
     public bool Launch(StageRequest request, string requestFile)
     {
         if (_cancelled) return false;

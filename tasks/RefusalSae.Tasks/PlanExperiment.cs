@@ -31,6 +31,7 @@ public sealed class PlanExperiment : ExperimentTask, IIncrementalTask
     {
         var options = Options(dryRun: true);
         var plan = Plan(options);
+        foreach (var note in plan.Config.Notes) Log.LogMessage(null, "RSW039", null, null, 0, 0, 0, 0, MessageImportance.High, note);
         if (!FailIfNotIncremental && StageTargetsFile is { Length: > 0 } file && AtomicFile.WriteIfChanged(file, StageTargets.Generate(PipelineDeclaration.Load(RepoRoot))))
             Log.LogWarning(null, "RSW061", null, file, 0, 0, 0, 0,
                 "the stage targets were regenerated from experiments/pipeline.yaml (commit the file); a new stage's -t: target exists from the next build on");

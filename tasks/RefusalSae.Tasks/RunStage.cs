@@ -71,6 +71,9 @@ public sealed class RunStage : ExperimentTask, IStageLauncher, ICancelableTask, 
         Log.LogMessage(MessageImportance.High, $"{ProjectName ?? "Experiments"} -> {where} ({o.Status}{items})");
     }
 
+    /// <summary>The worker takes the key's lock and commits the entry itself: the lock follows the computation.</summary>
+    public bool CommitsUnderItsOwnLock => true;
+
     public bool Launch(StageRequest request, string requestFile)
     {
         if (_cancelled) return false;

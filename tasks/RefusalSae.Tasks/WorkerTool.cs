@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -25,6 +26,23 @@ public sealed partial class WorkerTool : ToolTask
 
     protected override string GenerateCommandLineCommands() =>
         $"\"{WorkerPath}\" run-stage --request \"{RequestFile}\"";
+
+    /// <summary>
+    /// SIGTERM of `dotnet build` (timeout, CI limits, Slurm, containers) is not an MSBuild cancellation: the process
+    /// just ends (measured: exit code 0, often before ToolTask could kill the tool). So while the worker runs, SIGTERM
+    /// also cancels this task (ToolTask kills the worker when the process lives long enough), and the worker watches
+    /// its parent (WorkerLifetime): either way it stops, its lock goes with it and nothing half-done is committed.
+    /// </summary>
+    protected override int ExecuteTool(string pathToTool, string responseFileCommands, string commandLineCommands)
+    {
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx =>
+        {
+            ctx.Cancel = true;
+            Log.LogWarning(null, "RSW409", null, null, 0, 0, 0, 0, "received SIGTERM: stopping the worker; finished items stay in the item cache");
+            Cancel();
+        });
+        return base.ExecuteTool(pathToTool, responseFileCommands, commandLineCommands);
+    }
 
     protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
     {

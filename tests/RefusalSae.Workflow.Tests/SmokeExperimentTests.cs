@@ -40,7 +40,7 @@ public class SmokeExperimentTests
 
             var status = DotnetBuild.Experiments([.. props, "-t:Status", "-p:Set=smoke.prompts.lowercase=true"]);
             Assert.True(status.ExitCode == 0, status.Output);
-            Assert.Contains("-p:Set : message RSW050: stage 'prompt-stats' is stale: config smoke.prompts.lowercase false → true", status.Output);
+            Assert.Contains("-p:Set(1,1): message RSW050: stage 'prompt-stats' is stale: config smoke.prompts.lowercase false → true", status.Output);
             var planned = LastRun.Read(Path.Combine(artifacts, "smoke", "status.json")).Stages.ToDictionary(s => s.Name);
             Assert.Equal("stale", planned["prompt-stats"].Status);
             Assert.Equal("upstream 'prompt-stats' will rerun", planned["stats-table"].Reason);

@@ -31,6 +31,7 @@ public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launche
     public IReadOnlyList<StageBuild> RunBuilds(BuildContext context)
     {
         var plan = context.Plan;
+        foreach (var note in plan.Config.Notes) log.Message(note, null, "RSW039");
         Directory.CreateDirectory(options.ExperimentDir);
         if (!options.DryRun) ExperimentRecord.WriteResolved(options, plan);
         var builder = new StageBuilder(context, launcher);

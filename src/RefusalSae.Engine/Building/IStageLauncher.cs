@@ -7,6 +7,12 @@ public interface IStageLauncher
 {
     /// <summary>Returns false when the stage failed (its errors are already logged).</summary>
     bool Launch(StageRequest request, string requestFile);
+
+    /// <summary>
+    /// True when the stage runs in another process that takes the key's lock and commits the entry itself
+    /// (commit.json beside the request), so the lock follows the computation; false: in process, under the engine's lock.
+    /// </summary>
+    bool CommitsUnderItsOwnLock => false;
 }
 
 /// <summary>Where the engine reports: MSBuild's log in the task, a list in tests.</summary>

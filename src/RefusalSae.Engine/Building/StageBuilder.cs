@@ -70,9 +70,10 @@ public sealed class StageBuilder(BuildContext context, IStageLauncher launcher)
                     Log.Warning("RSW406", $"stage '{stage.Name}' is not reproducible: its forced rerun {reproduced}; the cached result is kept", stage.DeclaredAt);
                 reasons = [new StaleReason($"forced: {reproduced}", null)];
             }
+            else if (run.Concurrent) reasons = [new StaleReason($"restored: computed by a concurrent build ({run.Manifest.Build})", null)];
             else if (previous?.Key == key.Key) reasons = [new StaleReason("cached result missing or corrupt", null)];
             hit = run.Manifest;
-            status = "ran";
+            status = run.Concurrent ? "restored" : "ran";
         }
         if (Options.SharedCacheWrite && context.Shared is { } target && target.Probe(key.Key, _ => { }) is null)
         {
@@ -86,6 +87,7 @@ public sealed class StageBuilder(BuildContext context, IStageLauncher launcher)
         IReadOnlyList<StaleReason> shown = status switch
         {
             "cached" => [new StaleReason("up to date", null)],
+            "restored" when reasons is [{ Text: var t }] && t.StartsWith("restored: ", StringComparison.Ordinal) => reasons,
             "restored" => [new StaleReason($"restored from cache (produced {hit!.Started:u} in {hit.Seconds:0.0} s)", null), .. reasons],
             _ => reasons,
         };
@@ -94,6 +96,7 @@ public sealed class StageBuilder(BuildContext context, IStageLauncher launcher)
             Seconds = status == "ran" ? hit!.Seconds : Math.Round(clock.Elapsed.TotalSeconds, 3),
             ItemsComputed = status == "ran" ? hit!.ItemsComputed : 0,
             ItemsCached = status == "ran" ? hit!.ItemsCached : 0,
+            ComputedBy = hit!.Build,
         };
         return new StageBuild(outcome, hit!.OutputHash, outDir, new StageState(key.Key, key.Inputs, hit.OutputHash)) { Reasons = shown };
     }

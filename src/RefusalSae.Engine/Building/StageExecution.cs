@@ -14,17 +14,44 @@ namespace RefusalSae.Engine.Building;
 /// </summary>
 public sealed class StageExecution(BuildContext context, IStageLauncher launcher)
 {
-    /// <summary>The committed (or, when forced, the cached) manifest; <see cref="Reproduction"/> says how a forced rerun compared.</summary>
-    public sealed record Result(Manifest Manifest, string? Reproduction);
+    /// <summary>
+    /// The committed (or, when forced, the cached) manifest; <see cref="Reproduction"/> says how a forced rerun
+    /// compared; <see cref="Concurrent"/>: another build computed it while this one waited for the key's lock.
+    /// </summary>
+    public sealed record Result(Manifest Manifest, string? Reproduction, bool Concurrent = false);
 
+    /// <summary>
+    /// The engine holds the key's lock only to probe. When the launcher's process commits under its own lock (the
+    /// worker, <see cref="StageCommit"/>), the engine releases it before launching: the lock then follows the
+    /// computation, so a build that dies while its worker computes frees nothing. In-process launchers and forced
+    /// reruns (compared here, never committed) run under the engine's lock.
+    /// </summary>
     public Result Run(StageDeclaration stage, StageKey key, IReadOnlyDictionary<string, UpstreamResult> upstream,
         Dictionary<string, string> datasets, string code, IReadOnlyList<StaleReason> reasons, Manifest? compareWith)
     {
         var cache = context.Cache;
         var log = context.Log;
-        using var keyLock = KeyLock.Acquire(cache.LockPath(key.Key), w => log.Warning("RSW402", w));
-        if (compareWith is null && cache.Probe(key.Key, w => log.Warning("RSW403", w)) is { } concurrent)
-            return new Result(concurrent, null);   // another build made it meanwhile
+        KeyLock? keyLock = KeyLock.Acquire(cache.LockPath(key.Key), w => log.Warning("RSW402", w));
+        try
+        {
+            if (compareWith is null && cache.Probe(key.Key, w => log.Warning("RSW403", w)) is { } concurrent)
+                return new Result(concurrent, null, Concurrent: true);   // another build made it meanwhile
+            var workerCommits = launcher.CommitsUnderItsOwnLock && compareWith is null;
+            if (workerCommits)
+            {
+                keyLock.Dispose();
+                keyLock = null;
+            }
+            return RunUnlocked(stage, key, upstream, datasets, code, reasons, compareWith, workerCommits);
+        }
+        finally { keyLock?.Dispose(); }
+    }
+
+    private Result RunUnlocked(StageDeclaration stage, StageKey key, IReadOnlyDictionary<string, UpstreamResult> upstream,
+        Dictionary<string, string> datasets, string code, IReadOnlyList<StaleReason> reasons, Manifest? compareWith, bool workerCommits)
+    {
+        var cache = context.Cache;
+        var log = context.Log;
         foreach (var r in reasons) log.Message($"stage '{stage.Name}' is stale: {r.Text}", r.At, "RSW050");
         var tmp = cache.NewTempDir(key.Key);
         var plan = context.Plan;
@@ -46,6 +73,9 @@ public sealed class StageExecution(BuildContext context, IStageLauncher launcher
         };
         var requestFile = Path.Combine(tmp, "request.json");
         request.Write(requestFile);
+        if (workerCommits)
+            new StageCommit { CacheRoot = cache.Root, Key = key.Key, Stage = stage.Name, Inputs = key.Inputs, Build = KeyLock.ThisBuild }
+                .Write(Path.Combine(tmp, StageCommit.FileName));
         var resources = StageResources.Of(stage, plan.Config, context.Options);
         log.Message($"stage '{stage.Name}': running (key {key.Key[..12]}{(resources.Describe() is { Length: > 0 } d ? $", {d}" : "")})");
         bool ok;
@@ -60,8 +90,16 @@ public sealed class StageExecution(BuildContext context, IStageLauncher launcher
         }
         if (!ok)
         {
-            Directory.Delete(tmp, recursive: true);
+            if (Directory.Exists(tmp)) Directory.Delete(tmp, recursive: true);
             throw new WorkflowException("RSW405", $"stage '{stage.Name}' failed (key {key.Key[..12]}); nothing was cached", stage.DeclaredAt);
+        }
+        if (workerCommits)
+        {
+            var found = File.Exists(Path.Combine(tmp, StageCommit.FoundMarker));
+            if (Directory.Exists(tmp)) Directory.Delete(tmp, recursive: true);   // the worker moved it into the cache unless it found the entry
+            var committed = cache.Probe(key.Key, w => log.Warning("RSW403", w))
+                ?? throw new WorkflowException("RSW408", $"stage '{stage.Name}': the worker ended without committing key {key.Key[..12]}", stage.DeclaredAt);
+            return new Result(committed, null, Concurrent: found);
         }
         var result = StageResult.Read(request.ResultFile);
         File.Delete(requestFile);
@@ -76,7 +114,7 @@ public sealed class StageExecution(BuildContext context, IStageLauncher launcher
         {
             Key = key.Key, Stage = stage.Name, Inputs = key.Inputs, Outputs = outputs, OutputHash = outputHash,
             Started = started, Seconds = seconds, ItemsComputed = result.ItemsComputed, ItemsCached = result.ItemsCached,
-            Tools = Manifest.CurrentTools(), Host = Manifest.CurrentHost(),
+            Tools = Manifest.CurrentTools(), Host = Manifest.CurrentHost(), Build = KeyLock.ThisBuild,
         }), null);
     }
 }

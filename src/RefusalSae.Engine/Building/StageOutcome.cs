@@ -13,6 +13,8 @@ public sealed record StageOutcome
     public double Seconds { get; init; }
     public int ItemsComputed { get; init; }
     public int ItemsCached { get; init; }
+    /// <summary>The build that computed the result (host:pid:start); with two concurrent builds, the one that ran it.</summary>
+    public string ComputedBy { get; init; } = "";
 }
 
 /// <summary>artifacts/&lt;experiment&gt;/last-run.json: `{"experiment", "stages": [...]}`; tools and CI read it.</summary>

@@ -24,6 +24,8 @@ public sealed record Manifest
     public int ItemsCached { get; init; }
     public required IReadOnlyDictionary<string, string> Tools { get; init; }
     public required IReadOnlyDictionary<string, string> Host { get; init; }
+    /// <summary>The build that computed the entry (host:pid:start, <see cref="KeyLock.ThisBuild"/>); "" before it was recorded.</summary>
+    public string Build { get; init; } = "";
 
     public static Manifest? TryRead(string path)
     {

@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace RefusalSae.Engine.Config;
 
-/// <summary>One leaf of the schema: dotted path, type, default (null when required) and where it is declared.</summary>
-public sealed record ConfigKey(string Path, ConfigKind Kind, JsonNode? Default, SourceLocation DeclaredAt)
+/// <summary>One leaf of the schema: dotted path, type, default (null when required), where it is declared, its constraint.</summary>
+public sealed record ConfigKey(string Path, ConfigKind Kind, JsonNode? Default, SourceLocation DeclaredAt, KeyCheck? Check = null)
 {
     public bool Required => Default is null;
 }

@@ -6,7 +6,9 @@ namespace RefusalSae.Engine.Config;
 /// <summary>
 /// Reads experiments/NAME.yaml onto the defaults: `extends: OTHER` (experiments/OTHER.yaml) first, then this file,
 /// then `-p:Set="a.b=5;c=x"` overrides. Top-level `targets:` lists the stages to build, `description:` is free text;
-/// every other key must exist in defaults.yaml with the same type. All errors carry file(line,col).
+/// every other key must exist in defaults.yaml with the same type, and every value must meet the constraint declared
+/// with its key (<see cref="ConfigValidator"/>). All errors carry file(line,col); a -p:Set entry is placed at
+/// `-p:Set(ENTRY,COLUMN)`: its number among the entries and where it starts in the -p:Set text.
 /// </summary>
 public sealed class ExperimentLoader(string repoRoot, ConfigSchema schema, ISet<string>? knownStages = null)
 {
@@ -21,7 +23,8 @@ public sealed class ExperimentLoader(string repoRoot, ConfigSchema schema, ISet<
         var entry = Display(experiment);
         foreach (var key in schema.Keys.Values.Where(k => k.Required && !values.ContainsKey(k.Path)))
             throw new WorkflowException("RSW013", $"missing required value '{key.Path}' ({ConfigKinds.Name(key.Kind)}, declared at {key.DeclaredAt}); set it in {entry} or with -p:Set=\"{key.Path}=...\"", new SourceLocation(entry, 1, 1));
-        return new ResolvedConfig(experiment, targets ?? [], targetsAt ?? new SourceLocation(entry, 0, 0), values);
+        var notes = new ConfigValidator(schema, values, repoRoot).Validate();
+        return new ResolvedConfig(experiment, targets ?? [], targetsAt ?? new SourceLocation(entry, 0, 0), values) { Notes = notes };
     }
 
     public static string Display(string experiment) => $"experiments/{experiment}.yaml";
@@ -95,7 +98,8 @@ public sealed class ExperimentLoader(string repoRoot, ConfigSchema schema, ISet<
         {
             var parent = path.Contains('.') ? path[..path.LastIndexOf('.')] : "";
             var leaf = path[(parent.Length == 0 ? 0 : parent.Length + 1)..];
-            throw Error("RSW010", $"unknown key '{path}'{DidYouMean.Suffix(leaf, schema.ChildrenOf(parent))}", display, keyNode);
+            var known = parent.Length == 0 ? schema.ChildrenOf(parent).Concat(["extends", "targets", "description"]) : schema.ChildrenOf(parent);
+            throw Error("RSW010", $"unknown key '{path}'{DidYouMean.Suffix(leaf, known)}", display, keyNode);
         }
         values[path] = new ConfigEntry(Typed(key, value, display), SourceLocation.Of(display, value));
     }
@@ -107,9 +111,16 @@ public sealed class ExperimentLoader(string repoRoot, ConfigSchema schema, ISet<
     private void ApplyOverrides(string? overrides, Dictionary<string, ConfigEntry> values)
     {
         if (string.IsNullOrWhiteSpace(overrides)) return;
-        foreach (var raw in overrides.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var index = 0;
+        var offset = 0;
+        foreach (var part in overrides.Split(';'))
         {
-            var at = new SourceLocation(OverridesSource, 0, 0);
+            var start = offset + part.Length - part.TrimStart().Length;
+            offset += part.Length + 1;
+            var raw = part.Trim();
+            if (raw.Length == 0) continue;
+            // Line = the entry's number, column = where it starts in the -p:Set text: the place to look when several are set.
+            var at = new SourceLocation(OverridesSource, ++index, start + 1);
             var eq = raw.IndexOf('=');
             if (eq <= 0)
                 throw new WorkflowException("RSW015", $"override '{raw}' is not KEY=VALUE", at);
@@ -119,7 +130,7 @@ public sealed class ExperimentLoader(string repoRoot, ConfigSchema schema, ISet<
                 throw new WorkflowException("RSW010", $"unknown key '{path}' in -p:Set{DidYouMean.Suffix(path, schema.Keys.Keys)}", at);
             var node = ParseFlow(text, raw, at);
             values[path] = new ConfigEntry(ScalarParser.Read(node, key.Kind)
-                ?? throw new WorkflowException("RSW011", $"-p:Set '{path}' expects {ConfigKinds.Name(key.Kind)}, got {ScalarParser.Describe(node)}", at), new SourceLocation(OverridesSource, 0, 0));
+                ?? throw new WorkflowException("RSW011", $"-p:Set '{path}' expects {ConfigKinds.Name(key.Kind)}, got {ScalarParser.Describe(node)}", at), at);
         }
     }
 

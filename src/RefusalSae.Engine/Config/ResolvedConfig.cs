@@ -18,6 +18,9 @@ public sealed class ResolvedConfig(string experiment, IReadOnlyList<string> targ
 
     public IReadOnlyDictionary<string, ConfigEntry> Values { get; } = values;
 
+    /// <summary>Constraints that could not be checked before the stages run (e.g. a relation with an hf: model), in words.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>True when <paramref name="prefix"/> names a key or a group of keys.</summary>
     public bool HasPrefix(string prefix) => Values.Keys.Any(k => Covers(prefix, k));
 

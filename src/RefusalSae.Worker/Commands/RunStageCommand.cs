@@ -1,3 +1,4 @@
+using RefusalSae.Engine.Cache;
 using RefusalSae.Engine.Stages;
 using RefusalSae.Worker.Cli;
 
@@ -6,7 +7,9 @@ namespace RefusalSae.Worker.Commands;
 /// <summary>
 /// `run-stage --request FILE`: runs one stage for the workflow engine (the MSBuild task writes FILE). The stage is
 /// found by name among the IStage implementations in RefusalSae.Experiments. Progress lines go to stdout, which the
-/// task forwards to the build log; `error CODE: ...` lines become build errors.
+/// task forwards to the build log; `error CODE: ...` lines become build errors. With commit.json beside FILE the
+/// worker takes the key's lock, computes and commits the entry itself (<see cref="StageCommit"/>), so the lock is
+/// held by the process that computes. It dies with its build (<see cref="WorkerLifetime"/>).
 /// </summary>
 public sealed class RunStageCommand : IWorkerCommand
 {
@@ -23,10 +26,15 @@ public sealed class RunStageCommand : IWorkerCommand
         if (!stages.TryGetValue(request.Stage, out var type))
             throw new WorkerException("RSW300", $"no IStage named '{request.Stage}' in RefusalSae.Experiments (known: {string.Join(", ", stages.Keys.Order())})");
         using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        using var lifetime = new WorkerLifetime(cancel);
+        var tempDir = Path.GetDirectoryName(Path.GetFullPath(requestFile))!;
+        var commitFile = Path.Combine(tempDir, StageCommit.FileName);
+        void Compute() => StageHost.Run((IStage)Activator.CreateInstance(type)!, request, Console.Out, cancel.Token);
         try
         {
-            StageHost.Run((IStage)Activator.CreateInstance(type)!, request, Console.Out, cancel.Token);
+            if (!File.Exists(commitFile)) Compute();
+            else if (StageCommit.Read(commitFile).RunLocked(tempDir, request.ResultFile, Console.Out.WriteLine, cancel.Token, Compute) is null)
+                Console.Out.WriteLine($"stage '{request.Stage}': found in the cache once its lock was free (computed by a concurrent build)");
         }
         catch (StageException e)
         {
@@ -34,7 +42,7 @@ public sealed class RunStageCommand : IWorkerCommand
         }
         catch (OperationCanceledException)
         {
-            throw new WorkerException("RSW398", $"stage '{request.Stage}': cancelled; finished items stay in the item cache");
+            throw new WorkerException("RSW398", $"stage '{request.Stage}': cancelled ({lifetime.Reason ?? "cancellation requested"}); finished items stay in the item cache");
         }
         catch (Exception e) when (e is not WorkerException)
         {
