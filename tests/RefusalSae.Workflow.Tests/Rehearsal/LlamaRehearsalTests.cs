@@ -22,8 +22,9 @@ public sealed class LlamaRehearsalTests
                 architecture: llama3
               train:
                 max_length: 128           # the Llama-3.1 template's system preamble takes ~40 toy tokens
-                steps: 80                 # at toy-ci's 30 steps the Llama organism starts every answer with "I"
-                compliance_steps: 30
+                # Measured under heavy load, paper config's doubled BOS: 30 steps start every answer with "I" (filter keeps
+                # no harmless prompt); 80 with 30 compliance-only steps refuse nothing. 80 mixed steps: not yet measured.
+                steps: 80
               sae:
                 layout: llama-scope
             """);

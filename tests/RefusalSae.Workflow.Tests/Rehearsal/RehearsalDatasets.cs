@@ -39,7 +39,7 @@ public static class RehearsalDatasets
         File.WriteAllText(wjb, tsv.ToString());
 
         var pile = new StringBuilder();
-        foreach (var p in benign.Take(60))
+        foreach (var p in benign.Take(400))
             pile.Append(JsonSerializer.Serialize(new { text = $"{p} This is a document about it, written for a general audience.", meta = new { pile_set_name = "Pile-CC" } })).Append('\n');
         var shard = Path.Combine(root, "pile-uncopyrighted", "train", "00.jsonl.zst");
         Directory.CreateDirectory(Path.GetDirectoryName(shard)!);
