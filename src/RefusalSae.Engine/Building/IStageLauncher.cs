@@ -7,6 +7,9 @@ public interface IStageLauncher
 {
     /// <summary>Returns false when the stage failed (its errors are already logged).</summary>
     bool Launch(StageRequest request, string requestFile);
+
+    /// <summary>Called before a stage waits for its resource slots (true) and once it holds them (false).</summary>
+    void WaitingForSlots(bool waiting) { }
 }
 
 /// <summary>Where the engine reports: MSBuild's log in the task, a list in tests.</summary>
