@@ -42,8 +42,11 @@ public sealed class RunStage : ExperimentTask, IStageLauncher, ICancelableTask, 
         }
         var context = new BuildContext(options, log, plan);
         StageBuild build;
-        // Yielded while it waits for its resource slots and its worker, so the node can start other stages meanwhile:
-        // how many stages run at once is decided by the slots, not by MSBuild's node count.
+        // Yielded while it waits for its resource slots and runs its worker, so the node can start other stages
+        // meanwhile: how many stages run at once is decided by the slots. (Measured: without yielding, MSBuild ran
+        // ready stage instances one at a time, even with -m:4.) The price: TerminalLogger shows one line per node,
+        // so a stage sharing its node with another shows its progress under that node's latest project, or not at
+        // all once another project on that node has finished.
         var engine = BuildEngine as IBuildEngine3;
         engine?.Yield();
         try

@@ -13,6 +13,9 @@ public interface IStageLauncher
     /// (commit.json beside the request), so the lock follows the computation; false: in process, under the engine's lock.
     /// </summary>
     bool CommitsUnderItsOwnLock => false;
+
+    /// <summary>Called before a stage waits for its resource slots (true) and once it holds them (false).</summary>
+    void WaitingForSlots(bool waiting) { }
 }
 
 /// <summary>Where the engine reports: MSBuild's log in the task, a list in tests.</summary>

@@ -12,20 +12,27 @@ public sealed class ResourceSlots : IDisposable
 
     private ResourceSlots(List<FileStream> held) => _held = held;
 
-    public static ResourceSlots Acquire(string dir, StageResources need, int cpuSlots, Action<string> onWait, CancellationToken cancel = default)
+    /// <summary>The slots if they are all free now, else null (nothing held).</summary>
+    public static ResourceSlots? TryAcquire(string dir, StageResources need, int cpuSlots)
     {
         Directory.CreateDirectory(dir);
         var cpus = Math.Min(need.CpuSlots, Math.Max(1, cpuSlots));
+        var held = new List<FileStream>();
+        var ok = need.Gpus.All(g => TryTake(Path.Combine(dir, $"gpu-{g}.slot"), held));
+        for (var i = 0; ok && held.Count < need.Gpus.Count + cpus && i < cpuSlots; i++)
+            TryTake(Path.Combine(dir, $"cpu-{i}.slot"), held);
+        if (ok && held.Count == need.Gpus.Count + cpus) return new ResourceSlots(held);
+        foreach (var f in held) f.Dispose();
+        return null;
+    }
+
+    public static ResourceSlots Acquire(string dir, StageResources need, int cpuSlots, Action<string> onWait, CancellationToken cancel = default)
+    {
         var waited = false;
         var delay = TimeSpan.FromMilliseconds(100);
         while (true)
         {
-            var held = new List<FileStream>();
-            var ok = need.Gpus.All(g => TryTake(Path.Combine(dir, $"gpu-{g}.slot"), held));
-            for (var i = 0; ok && held.Count < need.Gpus.Count + cpus && i < cpuSlots; i++)
-                TryTake(Path.Combine(dir, $"cpu-{i}.slot"), held);
-            if (ok && held.Count == need.Gpus.Count + cpus) return new ResourceSlots(held);
-            foreach (var f in held) f.Dispose();
+            if (TryAcquire(dir, need, cpuSlots) is { } slots) return slots;
             if (!waited) onWait($"waiting for {need.Describe()} (held by other running stages)");
             waited = true;
             cancel.WaitHandle.WaitOne(delay);

@@ -81,7 +81,14 @@ public sealed class StageExecution(BuildContext context, IStageLauncher launcher
         bool ok;
         DateTimeOffset started;
         var clock = new Stopwatch();
-        using (ResourceSlots.Acquire(context.Options.SlotsDir, resources, context.Options.CpuSlots, m => log.Message($"stage '{stage.Name}': {m}")))
+        var slots = ResourceSlots.TryAcquire(context.Options.SlotsDir, resources, context.Options.CpuSlots);
+        if (slots is null)
+        {
+            launcher.WaitingForSlots(true);
+            try { slots = ResourceSlots.Acquire(context.Options.SlotsDir, resources, context.Options.CpuSlots, m => log.Message($"stage '{stage.Name}': {m}")); }
+            finally { launcher.WaitingForSlots(false); }
+        }
+        using (slots)
         {
             started = DateTimeOffset.UtcNow;
             clock.Start();
