@@ -1,7 +1,7 @@
-using RefusalSae.Core.Tensors;
 using RefusalSae.Core.Chat;
 using RefusalSae.Core.Generation;
 using RefusalSae.Core.Models;
+using RefusalSae.Core.Tensors;
 using RefusalSae.Core.Tokenization;
 using TorchSharp;
 

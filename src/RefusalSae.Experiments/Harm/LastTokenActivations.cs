@@ -1,6 +1,6 @@
-using RefusalSae.Core.Tensors;
 using RefusalSae.Core.Models;
 using RefusalSae.Core.Saes;
+using RefusalSae.Core.Tensors;
 using RefusalSae.Experiments.Paper;
 using static TorchSharp.torch;
 

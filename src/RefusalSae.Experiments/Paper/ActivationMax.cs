@@ -1,7 +1,7 @@
-using RefusalSae.Core.Tensors;
 using RefusalSae.Core.Hooks;
 using RefusalSae.Core.Models;
 using RefusalSae.Core.Saes;
+using RefusalSae.Core.Tensors;
 using static TorchSharp.torch;
 
 namespace RefusalSae.Experiments.Paper;

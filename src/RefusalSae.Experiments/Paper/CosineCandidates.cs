@@ -1,5 +1,5 @@
-using RefusalSae.Core.Tensors;
 using RefusalSae.Core.Saes;
+using RefusalSae.Core.Tensors;
 using static TorchSharp.torch;
 
 namespace RefusalSae.Experiments.Paper;

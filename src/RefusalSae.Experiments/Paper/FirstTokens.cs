@@ -1,5 +1,5 @@
-using RefusalSae.Core.Tensors;
 using RefusalSae.Core.Models;
+using RefusalSae.Core.Tensors;
 using RefusalSae.Core.Tokenization;
 using static TorchSharp.torch;
 

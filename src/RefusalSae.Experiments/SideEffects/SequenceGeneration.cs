@@ -1,6 +1,6 @@
-using RefusalSae.Core.Tensors;
 using RefusalSae.Core.Generation;
 using RefusalSae.Core.Models;
+using RefusalSae.Core.Tensors;
 using RefusalSae.Core.Tokenization;
 using TorchSharp;
 

@@ -1,7 +1,7 @@
-using RefusalSae.Core.Tensors;
 using System.Text.Json;
 using RefusalSae.Core.IO;
 using RefusalSae.Core.Saes;
+using RefusalSae.Core.Tensors;
 using RefusalSae.Experiments.Paper;
 using RefusalSae.Worker.Cli;
 using static TorchSharp.torch;

@@ -1,5 +1,5 @@
-using RefusalSae.Core.Tensors;
 using System.Security.Cryptography;
+using RefusalSae.Core.Tensors;
 using RefusalSae.Core.Tokenization;
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Paper;

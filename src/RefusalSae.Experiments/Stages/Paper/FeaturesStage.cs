@@ -1,7 +1,7 @@
-using RefusalSae.Core.Tensors;
 using System.Security.Cryptography;
 using System.Text.Json;
 using RefusalSae.Core.IO;
+using RefusalSae.Core.Tensors;
 using RefusalSae.Core.Tokenization;
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Paper;

@@ -1,6 +1,6 @@
-using RefusalSae.Core.Tensors;
 using System.Text.Json;
 using RefusalSae.Core.IO;
+using RefusalSae.Core.Tensors;
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Judges;
 using RefusalSae.Experiments.Paper;

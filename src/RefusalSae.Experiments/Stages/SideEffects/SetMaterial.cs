@@ -1,6 +1,6 @@
-using RefusalSae.Core.Tensors;
 using System.Security.Cryptography;
 using RefusalSae.Core.IO;
+using RefusalSae.Core.Tensors;
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Stages.Paper;
 using static TorchSharp.torch;
