@@ -17,7 +17,7 @@ namespace RefusalSae.Engine.Building;
 public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launcher, IBuildLog log)
 {
     private readonly Dictionary<string, (string Hash, string Dir)> _done = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _codeHashes = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, Code.StageCode>? _codes;
 
     public IReadOnlyList<StageOutcome> Run()
     {
@@ -63,7 +63,7 @@ public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launche
 
         var datasetHashes = plan.DatasetIds[stage.Name].ToDictionary(id => id, id => resolver.ContentHash(id, stage.DeclaredAt), StringComparer.Ordinal);
         var upstream = stage.Upstream.ToDictionary(u => u, u => _done[u].Hash, StringComparer.Ordinal);
-        var code = CodeOf(stage);
+        var code = CodeOf(stage).Code;
         var slice = plan.Config.Slice(stage.Config);
         var key = StageKey.Compute(stage.Name, stage.Version, slice, upstream, datasetHashes, code, options.CacheUniverse);
         var previous = state.Stages.GetValueOrDefault(stage.Name);
@@ -124,7 +124,7 @@ public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launche
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var itemKey = stage.PerItem
-            ? StageKey.ItemKey(stage.Name, stage.Version, plan.Config.Slice(stage.Config, stage.ItemConfig), upstream, code) : null;
+            ? StageKey.ItemKey(stage.Name, stage.Version, plan.Config.Slice(stage.Config, stage.ItemConfig), upstream, CodeOf(stage).ItemCode) : null;
         var request = new StageRequest
         {
             Stage = stage.Name,
@@ -163,11 +163,12 @@ public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launche
         return cache.Probe(key, _ => { }) ?? cache.Import(shared, key, w => log.Warning("RSW404", w));
     }
 
-    private string CodeOf(StageDeclaration stage)
+    /// <summary>The stage's code identity, computed from the compiled worker (cached by its content).</summary>
+    private Code.StageCode CodeOf(StageDeclaration stage)
     {
-        var id = string.Join('\n', stage.Code.Order(StringComparer.Ordinal));
-        if (!_codeHashes.TryGetValue(id, out var h)) _codeHashes[id] = h = CodeHash.Compute(options.RepoRoot, stage.Code, stage.DeclaredAt);
-        return h;
+        _codes ??= options.StageCodes?.Invoke() ?? Code.StageCodeCache.Load(options.Worker, Path.Combine(options.Cache, "code-identity.json"));
+        return _codes.TryGetValue(stage.Name, out var c) ? c
+            : throw new WorkflowException("RSW133", $"stage '{stage.Name}' has no implementation in the worker assemblies ({options.Worker}): no public IStage whose Name is '{stage.Name}'", stage.DeclaredAt);
     }
 
     private StageOutcome Report(StageDeclaration stage, string key, string status, IReadOnlyList<StaleReason> reasons)

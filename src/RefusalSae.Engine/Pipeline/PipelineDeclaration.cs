@@ -13,7 +13,7 @@ public sealed class PipelineDeclaration
 {
     public const string Display = "experiments/pipeline.yaml";
 
-    private static readonly HashSet<string> Fields = ["version", "description", "config", "item_config", "upstream", "datasets", "code", "per_item"];
+    private static readonly HashSet<string> Fields = ["version", "description", "config", "item_config", "upstream", "datasets", "per_item"];
 
     private PipelineDeclaration(IReadOnlyList<StageDeclaration> ordered) =>
         (Stages, ByName) = (ordered, ordered.ToDictionary(s => s.Name, StringComparer.Ordinal));
@@ -82,7 +82,9 @@ public sealed class PipelineDeclaration
         if (value is not YamlMappingNode map)
             throw new WorkflowException("RSW102", $"stage '{name}': expected a mapping of its fields", SourceLocation.Of(Display, value));
         foreach (var (field, fk, _) in YamlFile.Entries(map, Display))
-            if (!Fields.Contains(field))
+            if (field == "code")
+                throw new WorkflowException("RSW103", $"stage '{name}': code: is no longer declared; a stage's code identity is computed from the compiled worker (what its Run can reach)", SourceLocation.Of(Display, fk));
+            else if (!Fields.Contains(field))
                 throw new WorkflowException("RSW103", $"stage '{name}': unknown field '{field}'{DidYouMean.Suffix(field, Fields)}", SourceLocation.Of(Display, fk));
         var versionNode = Get(map, "version")
             ?? throw new WorkflowException("RSW104", $"stage '{name}': missing version: (an integer bumped when outputs change meaning)", at);
@@ -98,7 +100,6 @@ public sealed class PipelineDeclaration
             ItemConfig = Strings(map, "item_config", name),
             Upstream = Strings(map, "upstream", name),
             Datasets = Strings(map, "datasets", name),
-            Code = Strings(map, "code", name),
             PerItem = perItemNode is null ? false
                 : ScalarParser.Read(perItemNode, ConfigKind.Bool)?.GetValue<bool>()
                   ?? throw new WorkflowException("RSW104", $"stage '{name}': per_item expects true or false", SourceLocation.Of(Display, perItemNode)),

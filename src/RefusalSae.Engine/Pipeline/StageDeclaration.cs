@@ -4,8 +4,8 @@ namespace RefusalSae.Engine.Pipeline;
 /// One stage as declared in experiments/pipeline.yaml. <see cref="Config"/> are dotted prefixes of
 /// experiments/defaults.yaml the stage reads (its key covers exactly those values); <see cref="ItemConfig"/> are the
 /// keys that only choose the item list (left out of the per-item key); <see cref="Datasets"/> are catalog ids, or
-/// `${config.key}` to take the id(s) from a string or strings config value; <see cref="Code"/> are repo-relative
-/// folders whose *.cs files are hashed into the key.
+/// `${config.key}` to take the id(s) from a string or strings config value. A stage's code is not declared: its
+/// identity is computed from the compiled worker (<see cref="Code.CodeAnalysis"/>).
 /// </summary>
 public sealed record StageDeclaration
 {
@@ -16,7 +16,6 @@ public sealed record StageDeclaration
     public IReadOnlyList<string> ItemConfig { get; init; } = [];
     public IReadOnlyList<string> Upstream { get; init; } = [];
     public IReadOnlyList<string> Datasets { get; init; } = [];
-    public IReadOnlyList<string> Code { get; init; } = [];
     public bool PerItem { get; init; }
     public required SourceLocation DeclaredAt { get; init; }
 }
