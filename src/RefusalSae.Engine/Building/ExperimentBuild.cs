@@ -16,7 +16,7 @@ namespace RefusalSae.Engine.Building;
 /// </summary>
 public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launcher, IBuildLog log)
 {
-    private readonly Dictionary<string, (string Hash, string Dir)> _done = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Hash, string DataHash, string Dir)> _done = new(StringComparer.Ordinal);
     private IReadOnlyDictionary<string, Code.StageCode>? _codes;
 
     public IReadOnlyList<StageOutcome> Run()
@@ -62,7 +62,8 @@ public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launche
             return Report(stage, "", "stale", [new StaleReason($"upstream {string.Join(", ", staleUpstream.Select(u => $"'{u}'"))} will rerun", null)]);
 
         var datasetHashes = plan.DatasetIds[stage.Name].ToDictionary(id => id, id => resolver.ContentHash(id, stage.DeclaredAt), StringComparer.Ordinal);
-        var upstream = stage.Upstream.ToDictionary(u => u, u => _done[u].Hash, StringComparer.Ordinal);
+        // Early cutoff on data: a changed figure or Markdown table upstream reruns only the stages that read renderings.
+        var upstream = stage.Upstream.ToDictionary(u => u, u => stage.ReadsRendered ? _done[u].Hash : _done[u].DataHash, StringComparer.Ordinal);
         var code = CodeOf(stage).Code;
         var slice = plan.Config.Slice(stage.Config);
         var key = StageKey.Compute(stage.Name, stage.Version, slice, upstream, datasetHashes, code, options.CacheUniverse);
@@ -93,7 +94,7 @@ public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launche
             shared.Import(cache, key.Key, w => log.Warning("RSW404", w));
         }
 
-        _done[stage.Name] = (hit.OutputHash, cache.OutDir(key.Key));   // stages read the immutable cache copy
+        _done[stage.Name] = (hit.OutputHash, hit.DataHash, cache.OutDir(key.Key));   // stages read the immutable cache copy
         if (!options.DryRun)
         {
             Workspace.Materialize(cache.OutDir(key.Key), Path.Combine(options.ExperimentDir, stage.Name), previous?.Key == key.Key);
@@ -124,7 +125,8 @@ public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launche
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var itemKey = stage.PerItem
-            ? StageKey.ItemKey(stage.Name, stage.Version, plan.Config.Slice(stage.Config, stage.ItemConfig), upstream, CodeOf(stage).ItemCode) : null;
+            ? StageKey.ItemKey(stage.Name, stage.Version, plan.Config.Slice(stage.Config, stage.ItemConfig),
+                stage.Upstream.ToDictionary(u => u, u => _done[u].DataHash, StringComparer.Ordinal), CodeOf(stage).ItemCode) : null;
         var request = new StageRequest
         {
             Stage = stage.Name,

@@ -47,7 +47,8 @@ internal sealed class AssemblyModel
             foreach (var impl in t.GetMethodImplementations())
             {
                 var mi = Reader.GetMethodImplementation(impl);
-                Overrides.Add((MethodId(mi.MethodDeclaration).Id, MethodId(mi.MethodBody).Id));
+                var declaration = MethodId(mi.MethodDeclaration).Id;
+                (Overrides.TryGetValue(declaration, out var bodies) ? bodies : Overrides[declaration] = []).Add(MethodId(mi.MethodBody).Id);
             }
         }
     }
@@ -62,8 +63,15 @@ internal sealed class AssemblyModel
     public Dictionary<string, List<string>> MethodsOf { get; } = new(StringComparer.Ordinal);
     /// <summary>Base type and interfaces (generic definitions) of each type defined here.</summary>
     public Dictionary<string, List<string>> Supertypes { get; } = new(StringComparer.Ordinal);
-    /// <summary>Explicit implementations: (declaration id, implementing method id).</summary>
-    public List<(string Declaration, string Body)> Overrides { get; } = [];
+    /// <summary>Explicit implementations: declaration id → implementing method ids.</summary>
+    public Dictionary<string, List<string>> Overrides { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Virtual methods of a type by simple name (what a virtual call may dispatch to).</summary>
+    public ILookup<string, string> VirtualsOf(string type) =>
+        _virtuals.TryGetValue(type, out var l) ? l
+            : _virtuals[type] = MethodsOf[type].Where(IsVirtual).ToLookup(SimpleName, StringComparer.Ordinal);
+
+    private readonly Dictionary<string, ILookup<string, string>> _virtuals = new(StringComparer.Ordinal);
 
     public bool IsItemCacheMember(string methodId) => methodId.StartsWith(ItemCachePrefix, StringComparison.Ordinal);
 

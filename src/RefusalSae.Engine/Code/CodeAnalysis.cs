@@ -21,12 +21,21 @@ public static class CodeAnalysis
         {
             var reach = graph.Reach(roots);
             var itemRoots = ItemRoots(graph, reach);
-            var itemReach = itemRoots.Count == 0 ? reach : graph.Reach(itemRoots);
+            var itemReach = itemRoots.Count == 0 ? reach : graph.Reach(itemRoots, reach.Instantiated);
             var (code, pk) = Identity(models, reach, packages);
             var (itemCode, _) = Identity(models, itemReach, packages);
             result[name] = new StageCode(code, itemCode, reach.Methods.Count, itemReach.Methods.Count, pk);
         }
         return result;
+    }
+
+    /// <summary>The methods a stage reaches (or its item computations reach), sorted: to explain a key.</summary>
+    public static IReadOnlyList<string> Reached(IReadOnlyList<string> assemblies, string stage, bool items)
+    {
+        var graph = new CodeGraph(assemblies.Order(StringComparer.Ordinal).Select(p => new AssemblyModel(p)).ToList());
+        var reach = graph.Reach(StageEntryPoints.Find(graph)[stage].Roots);
+        if (items && ItemRoots(graph, reach) is { Count: > 0 } roots) reach = graph.Reach(roots, reach.Instantiated);
+        return reach.Methods.Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>

@@ -19,6 +19,7 @@ internal sealed partial class CodeGraph
     private readonly Dictionary<string, AssemblyModel> _methodOwner = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AssemblyModel> _typeOwner = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _subtypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _supertypes = new(StringComparer.Ordinal);
 
     public CodeGraph(IReadOnlyList<AssemblyModel> assemblies)
     {
@@ -30,7 +31,7 @@ internal sealed partial class CodeGraph
         }
         foreach (var a in assemblies)
             foreach (var t in a.Types.Keys)
-                foreach (var s in AllSupertypes(t))
+                foreach (var s in _supertypes[t] = AllSupertypes(t))
                     (_subtypes.TryGetValue(s, out var l) ? l : _subtypes[s] = []).Add(t);
     }
 
@@ -56,9 +57,13 @@ internal sealed partial class CodeGraph
     }
 
     /// <summary>The reachable methods and types from <paramref name="roots"/>.</summary>
-    public Reach Reach(IEnumerable<string> roots)
+    /// <param name="instances">
+    /// Types constructed outside the roots whose objects the roots may receive (the stage's instances, for its item
+    /// computations): virtual calls dispatch to them too.
+    /// </param>
+    public Reach Reach(IEnumerable<string> roots, IReadOnlySet<string>? instances = null)
     {
-        var r = new Reach(this);
+        var r = new Reach(this, instances ?? new HashSet<string>());
         foreach (var root in roots) r.AddMethod(root);
         r.Run();
         return r;
@@ -72,14 +77,17 @@ internal sealed partial class CodeGraph
 
     internal IReadOnlySet<string> SubtypesOf(string type) => _subtypes.GetValueOrDefault(type) ?? [];
 
+    internal IReadOnlySet<string> SupertypesOf(string type) => _supertypes.GetValueOrDefault(type) ?? [];
+
     internal bool DefinesType(string type) => _typeOwner.ContainsKey(type);
 }
 
 /// <summary>A reachability computation: worklist over methods, with types instantiated as they are found.</summary>
-internal sealed class Reach(CodeGraph graph)
+internal sealed class Reach(CodeGraph graph, IReadOnlySet<string> instances)
 {
     private readonly Queue<string> _work = new();
     private readonly HashSet<string> _virtualCalls = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _virtualCallsOn = new(StringComparer.Ordinal);
 
     public HashSet<string> Methods { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Types { get; } = new(StringComparer.Ordinal);
@@ -127,7 +135,9 @@ internal sealed class Reach(CodeGraph graph)
         AddType(type);
         var a = graph.OwnerOfType(type);
         foreach (var m in a.MethodsOf[type].Where(a.IsVirtual)) AddMethod(m);
-        foreach (var v in _virtualCalls.ToList()) Dispatch(v, type);
+        foreach (var super in graph.SupertypesOf(type))
+            if (_virtualCallsOn.TryGetValue(super, out var calls))
+                foreach (var v in calls.ToList()) Dispatch(v, type);   // ToList: dispatching may add virtual calls
     }
 
     private void Reflect(string type)
@@ -147,7 +157,8 @@ internal sealed class Reach(CodeGraph graph)
     {
         if (!_virtualCalls.Add(id)) return;
         var declaring = id[..id.IndexOf("::", StringComparison.Ordinal)];
-        foreach (var sub in graph.SubtypesOf(declaring).Where(Instantiated.Contains)) Dispatch(id, sub);
+        (_virtualCallsOn.TryGetValue(declaring, out var l) ? l : _virtualCallsOn[declaring] = []).Add(id);
+        foreach (var sub in graph.SubtypesOf(declaring).Where(t => Instantiated.Contains(t) || instances.Contains(t))) Dispatch(id, sub);
     }
 
     /// <summary>Reaches <paramref name="type"/>'s overrides of the virtual method <paramref name="id"/>, by name (conservative for generic interfaces) and by explicit implementation.</summary>
@@ -157,8 +168,8 @@ internal sealed class Reach(CodeGraph graph)
         if (!graph.SubtypesOf(declaring).Contains(type)) return;
         var a = graph.OwnerOfType(type);
         var name = SimpleName(id);
-        foreach (var m in a.MethodsOf[type].Where(a.IsVirtual).Where(m => a.SimpleName(m) == name)) AddMethod(m);
-        foreach (var (decl, body) in a.Overrides.Where(o => o.Declaration == id && o.Body.StartsWith(type + "::", StringComparison.Ordinal))) AddMethod(body);
+        foreach (var m in a.VirtualsOf(type)[name]) AddMethod(m);
+        foreach (var body in a.Overrides.GetValueOrDefault(id) ?? []) if (body.StartsWith(type + "::", StringComparison.Ordinal)) AddMethod(body);
     }
 
     private static string SimpleName(string id)

@@ -13,7 +13,7 @@ public sealed class PipelineDeclaration
 {
     public const string Display = "experiments/pipeline.yaml";
 
-    private static readonly HashSet<string> Fields = ["version", "description", "config", "item_config", "upstream", "datasets", "per_item"];
+    private static readonly HashSet<string> Fields = ["version", "description", "config", "item_config", "upstream", "datasets", "per_item", "reads_rendered"];
 
     private PipelineDeclaration(IReadOnlyList<StageDeclaration> ordered) =>
         (Stages, ByName) = (ordered, ordered.ToDictionary(s => s.Name, StringComparer.Ordinal));
@@ -91,6 +91,7 @@ public sealed class PipelineDeclaration
         var version = ScalarParser.Read(versionNode, ConfigKind.Int)?.GetValue<long>()
             ?? throw new WorkflowException("RSW104", $"stage '{name}': version expects an integer", SourceLocation.Of(Display, versionNode));
         var perItemNode = Get(map, "per_item");
+        var readsRenderedNode = Get(map, "reads_rendered");
         return new StageDeclaration
         {
             Name = name,
@@ -103,6 +104,9 @@ public sealed class PipelineDeclaration
             PerItem = perItemNode is null ? false
                 : ScalarParser.Read(perItemNode, ConfigKind.Bool)?.GetValue<bool>()
                   ?? throw new WorkflowException("RSW104", $"stage '{name}': per_item expects true or false", SourceLocation.Of(Display, perItemNode)),
+            ReadsRendered = readsRenderedNode is null ? false
+                : ScalarParser.Read(readsRenderedNode, ConfigKind.Bool)?.GetValue<bool>()
+                  ?? throw new WorkflowException("RSW104", $"stage '{name}': reads_rendered expects true or false", SourceLocation.Of(Display, readsRenderedNode)),
             DeclaredAt = at,
         };
     }

@@ -17,5 +17,7 @@ public sealed record StageDeclaration
     public IReadOnlyList<string> Upstream { get; init; } = [];
     public IReadOnlyList<string> Datasets { get; init; } = [];
     public bool PerItem { get; init; }
+    /// <summary>The stage reads its upstreams' renderings (figures, Markdown): its key uses their full output hash, not their data hash.</summary>
+    public bool ReadsRendered { get; init; }
     public required SourceLocation DeclaredAt { get; init; }
 }
