@@ -45,6 +45,8 @@ public sealed class TestRepo : IDisposable, IStageLauncher, IBuildLog
     public Dictionary<string, string> Code { get; } = new() { ["gen"] = "gen v1", ["tab"] = "tab v1" };
     /// <summary>When set, gen throws after this many freshly computed items (a simulated kill).</summary>
     public int? KillGenAfter { get; set; }
+    /// <summary>When set, gen also renders gen.md (a rendering, not data) showing gen.note.</summary>
+    public bool RenderNote { get; set; }
 
     public TestRepo(string experimentYaml = "targets: [tab]\ntab:\n  label: x\n")
     {
@@ -97,7 +99,7 @@ public sealed class TestRepo : IDisposable, IStageLauncher, IBuildLog
     public bool Launch(StageRequest request, string requestFile)
     {
         Launched.Add(request.Stage);
-        IStage stage = request.Stage == "gen" ? new GenStage(KillGenAfter) : new TabStage();
+        IStage stage = request.Stage == "gen" ? new GenStage(KillGenAfter, RenderNote) : new TabStage();
         try { StageHost.Run(stage, StageRequest.Read(requestFile), TextWriter.Null); return true; }
         catch (SimulatedKill) { return false; }
     }
@@ -111,7 +113,7 @@ public sealed class TestRepo : IDisposable, IStageLauncher, IBuildLog
 public sealed class SimulatedKill : Exception;
 
 /// <summary>Per item: the word with the salt appended. Output: gen.txt, one line per item.</summary>
-public sealed class GenStage(int? killAfter) : IStage
+public sealed class GenStage(int? killAfter, bool renderNote = false) : IStage
 {
     public string Name => "gen";
 
@@ -128,6 +130,7 @@ public sealed class GenStage(int? killAfter) : IStage
             return $"{w}-{salt}";
         });
         File.WriteAllText(ctx.Output("gen.txt"), string.Join("\n", lines));
+        if (renderNote) File.WriteAllText(ctx.Output("gen.md"), $"# {ctx.ConfigJson["gen"]!["note"]}\n");
     }
 }
 

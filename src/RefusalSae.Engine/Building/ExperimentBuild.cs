@@ -66,7 +66,8 @@ public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launche
         var upstream = stage.Upstream.ToDictionary(u => u, u => stage.ReadsRendered ? _done[u].Hash : _done[u].DataHash, StringComparer.Ordinal);
         var code = CodeOf(stage).Code;
         var slice = plan.Config.Slice(stage.Config);
-        var key = StageKey.Compute(stage.Name, stage.Version, slice, upstream, datasetHashes, code, options.CacheUniverse);
+        var execution = plan.Pipeline.Execution.Select(x => x.Key).ToList();   // read by the stage, never part of a key
+        var key = StageKey.Compute(stage.Name, stage.Version, plan.Config.Slice(stage.Config, execution), upstream, datasetHashes, code, options.CacheUniverse);
         var previous = state.Stages.GetValueOrDefault(stage.Name);
         var reasons = previous?.Key == key.Key ? [] : Staleness.Explain(previous?.Inputs, key.Inputs, stage, plan.Config);
 
@@ -125,7 +126,7 @@ public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launche
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var itemKey = stage.PerItem
-            ? StageKey.ItemKey(stage.Name, stage.Version, plan.Config.Slice(stage.Config, stage.ItemConfig),
+            ? StageKey.ItemKey(stage.Name, stage.Version, plan.Config.Slice(stage.Config, [.. stage.ItemConfig, .. plan.Pipeline.Execution.Select(x => x.Key)]),
                 stage.Upstream.ToDictionary(u => u, u => _done[u].DataHash, StringComparer.Ordinal), CodeOf(stage).ItemCode) : null;
         var request = new StageRequest
         {

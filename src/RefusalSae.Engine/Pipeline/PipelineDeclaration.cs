@@ -15,8 +15,14 @@ public sealed class PipelineDeclaration
 
     private static readonly HashSet<string> Fields = ["version", "description", "config", "item_config", "upstream", "datasets", "per_item", "reads_rendered"];
 
-    private PipelineDeclaration(IReadOnlyList<StageDeclaration> ordered) =>
-        (Stages, ByName) = (ordered, ordered.ToDictionary(s => s.Name, StringComparer.Ordinal));
+    private PipelineDeclaration(IReadOnlyList<StageDeclaration> ordered, IReadOnlyList<ExecutionSetting> execution) =>
+        (Stages, ByName, Execution) = (ordered, ordered.ToDictionary(s => s.Name, StringComparer.Ordinal), execution);
+
+    /// <summary>
+    /// `execution:`: config keys that cannot change any result (HTTP batch size, concurrency, timeouts, retries), each
+    /// with the reason. They reach the stages but are left out of every stage and item key.
+    /// </summary>
+    public IReadOnlyList<ExecutionSetting> Execution { get; }
 
     /// <summary>All stages, upstream before downstream.</summary>
     public IReadOnlyList<StageDeclaration> Stages { get; }
@@ -29,10 +35,22 @@ public sealed class PipelineDeclaration
     public static PipelineDeclaration Parse(YamlMappingNode root)
     {
         var stagesNode = root.Children.TryGetValue(new YamlScalarNode("stages"), out var n) ? n as YamlMappingNode : null;
-        if (stagesNode is null || root.Children.Count != 1)
-            throw new WorkflowException("RSW101", "expected exactly one top-level key, stages:, holding a mapping of stage name → declaration", SourceLocation.Of(Display, root));
+        var executionNode = root.Children.TryGetValue(new YamlScalarNode("execution"), out var e) ? e : null;
+        if (stagesNode is null || root.Children.Count != (executionNode is null ? 1 : 2))
+            throw new WorkflowException("RSW101", "expected the top-level keys stages: (a mapping of stage name → declaration) and optionally execution: (config key → why it cannot change results)", SourceLocation.Of(Display, root));
         var list = YamlFile.Entries(stagesNode, Display).Select(e => ReadStage(e.Key, e.KeyNode, e.Value)).ToList();
-        return new PipelineDeclaration(TopoSort(list));
+        return new PipelineDeclaration(TopoSort(list), ReadExecution(executionNode));
+    }
+
+    private static List<ExecutionSetting> ReadExecution(YamlNode? node)
+    {
+        if (node is null) return [];
+        if (node is not YamlMappingNode map)
+            throw new WorkflowException("RSW112", "execution: expects a mapping of config key → why it cannot change any result", SourceLocation.Of(Display, node));
+        return YamlFile.Entries(map, Display).Select(e => new ExecutionSetting(e.Key,
+            (e.Value as YamlScalarNode)?.Value is { Length: > 0 } why ? why
+                : throw new WorkflowException("RSW112", $"execution setting '{e.Key}': write why it cannot change any result", SourceLocation.Of(Display, e.KeyNode)),
+            SourceLocation.Of(Display, e.KeyNode))).ToList();
     }
 
     /// <summary>The stages needed for <paramref name="targets"/> (all when empty), upstream first.</summary>
@@ -73,7 +91,7 @@ public sealed class PipelineDeclaration
             }
             return s with { Upstream = names.Distinct(StringComparer.Ordinal).ToList() };
         }).ToList();
-        return new PipelineDeclaration(TopoSort(resolved));
+        return new PipelineDeclaration(TopoSort(resolved), Execution);
     }
 
     private static StageDeclaration ReadStage(string name, YamlScalarNode keyNode, YamlNode value)

@@ -10,7 +10,7 @@ public static class JailbreakJudges
     public static IJailbreakJudge Load(StageContext ctx, string name, string key) => name switch
     {
         "substring" => new SubstringJailbreakJudge(SubstringJudge.Load(ctx.Dataset("eval_constants"))),
-        "harmbench" => new HarmBenchJailbreakJudge(HarmBench(ctx, key)),
+        "harmbench" => new HarmBenchJailbreakJudge(HarmBench(ctx, key), ctx.Items),   // verdicts cached per item, like paper-judge's
         _ => throw new StageException("RSW360", $"{key} = '{name}': no such jailbreak judge (available: substring, harmbench)."),
     };
 
