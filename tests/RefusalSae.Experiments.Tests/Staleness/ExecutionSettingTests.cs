@@ -35,12 +35,14 @@ public class ExecutionSettingTests
         ["paper.judge.openai.endpoint"] = ((s, _) => s, (s, other) => s with { Endpoint = other }, false),
     };
 
-    public static TheoryData<string> Declared() => [.. PipelineDeclaration.Load(Paths.RepoRoot).Execution.Select(x => x.Key)];
+    private static IEnumerable<string> DeclaredKeys() => PipelineDeclaration.Load(Paths.RepoRoot).Execution.Select(x => x.Key);
+
+    public static TheoryData<string> Declared() => [.. DeclaredKeys()];
 
     [Fact]
     public void Every_declared_execution_setting_has_a_scenario_here_and_every_scenario_is_declared()
     {
-        Assert.Equal(Scenarios.Keys.Order(StringComparer.Ordinal), Declared().Select(d => (string)d[0]).Order(StringComparer.Ordinal));
+        Assert.Equal(Scenarios.Keys.Order(StringComparer.Ordinal), DeclaredKeys().Order(StringComparer.Ordinal));
     }
 
     [Theory]
