@@ -9,8 +9,8 @@ namespace RefusalSae.Engine.Code;
 /// address-taken methods of lambdas and local functions (closures, async and iterator state machines are types whose
 /// methods are reached below), static constructors of every type touched, and virtual/interface calls resolved to
 /// every override in a type that reachable code can instantiate (rapid type analysis: constructed with newobj,
-/// named as a generic argument or by typeof, or a value type). Every virtual method of an instantiated type is
-/// reached too, since library code (ToString, MoveNext, Dispose, Compare, serialisers) may call it. Types named only
+/// named as a generic argument or by typeof, or a value type). Every virtual method and property accessor of an
+/// instantiated type is reached too, since library code (ToString, MoveNext, Dispose, Compare, serialisers) may call it. Types named only
 /// as generic arguments are treated as reflected (serialisers): their constructors and property accessors are reached,
 /// and so are the types of their properties.
 /// </summary>
@@ -135,6 +135,7 @@ internal sealed class Reach(CodeGraph graph, IReadOnlySet<string> instances)
         AddType(type);
         var a = graph.OwnerOfType(type);
         foreach (var m in a.MethodsOf[type].Where(a.IsVirtual)) AddMethod(m);
+        foreach (var (accessor, _) in a.Accessors(type)) AddMethod(accessor);   // serialisers read an object's properties by reflection
         foreach (var super in graph.SupertypesOf(type))
             if (_virtualCallsOn.TryGetValue(super, out var calls))
                 foreach (var v in calls.ToList()) Dispatch(v, type);   // ToList: dispatching may add virtual calls
