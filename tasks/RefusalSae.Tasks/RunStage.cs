@@ -32,7 +32,7 @@ public sealed class RunStage : ExperimentTask, IStageLauncher, ICancelableTask, 
         var plan = Plan(options);
         var stage = plan.Pipeline.ByName[Stage];
         var upstream = Upstream.Where(u => u.GetMetadata("OutputHash") is { Length: > 0 })
-            .ToDictionary(u => u.GetMetadata("Stage"), u => new UpstreamResult(u.GetMetadata("OutputHash"), u.GetMetadata("CacheDir")), StringComparer.Ordinal);
+            .ToDictionary(u => u.GetMetadata("Stage"), u => new UpstreamResult(u.GetMetadata("OutputHash"), u.GetMetadata("CacheDir"), u.GetMetadata("DataHash")), StringComparer.Ordinal);
         var log = new MSBuildLog(Log, immediate: BuildEngine);
         if (FailIfNotIncremental)
         {

@@ -6,7 +6,7 @@ namespace RefusalSae.Tasks;
 
 /// <summary>
 /// A stage's result as an MSBuild item (what `Build` returns): Identity = its workspace folder
-/// (artifacts/&lt;experiment&gt;/&lt;stage&gt;/), metadata Stage, Status, Reason, Key, OutputHash, CacheDir, Seconds,
+/// (artifacts/&lt;experiment&gt;/&lt;stage&gt;/), metadata Stage, Status, Reason, Key, OutputHash, DataHash, CacheDir, Seconds,
 /// ItemsComputed, ItemsCached.
 /// </summary>
 internal static class StageItems
@@ -20,6 +20,7 @@ internal static class StageItems
         item.SetMetadata("Reason", o.Reason);
         item.SetMetadata("Key", o.Key);
         item.SetMetadata("OutputHash", build.OutputHash ?? "");
+        item.SetMetadata("DataHash", build.DataHash ?? build.OutputHash ?? "");
         item.SetMetadata("CacheDir", build.OutputDir ?? "");
         item.SetMetadata("Seconds", o.Seconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture));
         item.SetMetadata("ItemsComputed", o.ItemsComputed.ToString(System.Globalization.CultureInfo.InvariantCulture));

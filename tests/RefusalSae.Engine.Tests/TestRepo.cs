@@ -1,6 +1,7 @@
 using System.Text.Json;
 using RefusalSae.Engine;
 using RefusalSae.Engine.Building;
+using RefusalSae.Engine.Code;
 using RefusalSae.Engine.Keys;
 using RefusalSae.Engine.Stages;
 
@@ -8,7 +9,7 @@ namespace RefusalSae.Engine.Tests;
 
 /// <summary>
 /// A throw-away repository in a temp folder: defaults.yaml, pipeline.yaml (gen → tab), a catalog with one dataset of
-/// words, a code folder, and an in-process launcher that runs <see cref="GenStage"/> / <see cref="TabStage"/>.
+/// words, stage code identities the test can edit, and an in-process launcher that runs <see cref="GenStage"/> / <see cref="TabStage"/>.
 /// </summary>
 public sealed class TestRepo : IDisposable, IStageLauncher, IBuildLog
 {
@@ -29,29 +30,29 @@ public sealed class TestRepo : IDisposable, IStageLauncher, IBuildLog
             config: [gen]
             item_config: [gen.count]
             datasets: [words]
-            code: [code/gen]
             per_item: true
           tab:
             version: 1
             config: [tab]
             upstream: [gen]
-            code: [code/tab]
         """;
 
     public string Root { get; } = Directory.CreateTempSubdirectory("rsw-engine-").FullName;
     public List<string> Launched { get; } = [];
     public List<string> Messages { get; } = [];
     public List<(string Code, string Text)> Warnings { get; } = [];
+    /// <summary>Each stage's code identity (what the IL analysis would compute); a test edits it to simulate a code change.</summary>
+    public Dictionary<string, string> Code { get; } = new() { ["gen"] = "gen v1", ["tab"] = "tab v1" };
     /// <summary>When set, gen throws after this many freshly computed items (a simulated kill).</summary>
     public int? KillGenAfter { get; set; }
+    /// <summary>When set, gen also renders gen.md (a rendering, not data) showing gen.note.</summary>
+    public bool RenderNote { get; set; }
 
     public TestRepo(string experimentYaml = "targets: [tab]\ntab:\n  label: x\n")
     {
         Write("experiments/defaults.yaml", Defaults);
         Write("experiments/pipeline.yaml", PipelineYaml);
         Write("experiments/t.yaml", experimentYaml);
-        Write("code/gen/Gen.cs", "// gen v1\n");
-        Write("code/tab/Tab.cs", "// tab v1\n");
         WriteWords(["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"]);
     }
 
@@ -80,7 +81,11 @@ public sealed class TestRepo : IDisposable, IStageLauncher, IBuildLog
     }
 
     public BuildOptions Options(string? overrides = null, bool dryRun = false) =>
-        new() { RepoRoot = Root, Experiment = "t", Overrides = overrides, DryRun = dryRun };
+        new()
+        {
+            RepoRoot = Root, Experiment = "t", Overrides = overrides, DryRun = dryRun,
+            StageCodes = () => Code.ToDictionary(kv => kv.Key, kv => new StageCode(kv.Value, kv.Value + " items", 1, 1, [])),
+        };
 
     /// <summary>Builds experiment t; returns the outcomes by stage name.</summary>
     public Dictionary<string, StageOutcome> Build(string? overrides = null, bool dryRun = false)
@@ -94,7 +99,7 @@ public sealed class TestRepo : IDisposable, IStageLauncher, IBuildLog
     public bool Launch(StageRequest request, string requestFile)
     {
         Launched.Add(request.Stage);
-        IStage stage = request.Stage == "gen" ? new GenStage(KillGenAfter) : new TabStage();
+        IStage stage = request.Stage == "gen" ? new GenStage(KillGenAfter, RenderNote) : new TabStage();
         try { StageHost.Run(stage, StageRequest.Read(requestFile), TextWriter.Null); return true; }
         catch (SimulatedKill) { return false; }
     }
@@ -108,7 +113,7 @@ public sealed class TestRepo : IDisposable, IStageLauncher, IBuildLog
 public sealed class SimulatedKill : Exception;
 
 /// <summary>Per item: the word with the salt appended. Output: gen.txt, one line per item.</summary>
-public sealed class GenStage(int? killAfter) : IStage
+public sealed class GenStage(int? killAfter, bool renderNote = false) : IStage
 {
     public string Name => "gen";
 
@@ -125,6 +130,7 @@ public sealed class GenStage(int? killAfter) : IStage
             return $"{w}-{salt}";
         });
         File.WriteAllText(ctx.Output("gen.txt"), string.Join("\n", lines));
+        if (renderNote) File.WriteAllText(ctx.Output("gen.md"), $"# {ctx.ConfigJson["gen"]!["note"]}\n");
     }
 }
 

@@ -12,7 +12,7 @@ namespace RefusalSae.Engine.Building;
 /// </summary>
 public sealed class BuildContext
 {
-    private readonly Dictionary<string, string> _codeHashes = new(StringComparer.Ordinal);
+    private readonly Lazy<IReadOnlyDictionary<string, Code.StageCode>> _codes;
     private readonly HashMemo _datasetMemo;
 
     public BuildContext(BuildOptions options, IBuildLog log, ExperimentPlan? plan = null)
@@ -25,6 +25,7 @@ public sealed class BuildContext
         Cache = new StageCache(options.Cache);
         Shared = options.SharedCacheRoot is { Length: > 0 } s ? new StageCache(s, trustMemo: false) : null;
         PreviousState = ExperimentState.Read(Path.Combine(options.ExperimentDir, "state.json"));
+        _codes = new(() => options.StageCodes?.Invoke() ?? Code.StageCodeCache.Load(options.Worker, Path.Combine(options.Cache, "code-identity.json")));
     }
 
     public BuildOptions Options { get; }
@@ -36,17 +37,10 @@ public sealed class BuildContext
     /// <summary>state.json as the previous build left it (read once; rewritten by <see cref="ExperimentRecord"/> at the end).</summary>
     public ExperimentState PreviousState { get; }
 
-    /// <summary>The code part of a stage key, through <see cref="CodeHash"/> (memoised per folder set within a build).</summary>
-    public string CodeOf(StageDeclaration stage)
-    {
-        var id = string.Join('\n', stage.Code.Order(StringComparer.Ordinal));
-        lock (_codeHashes)
-        {
-            if (!_codeHashes.TryGetValue(id, out var h))
-                _codeHashes[id] = h = CodeHash.Compute(Options.RepoRoot, stage.Code, stage.DeclaredAt);
-            return h;
-        }
-    }
+    /// <summary>The stage's code identity, computed from the compiled worker (cached by the assemblies' content).</summary>
+    public Code.StageCode CodeOf(StageDeclaration stage) =>
+        _codes.Value.TryGetValue(stage.Name, out var c) ? c
+            : throw new WorkflowException("RSW133", $"stage '{stage.Name}' has no implementation in the worker assemblies ({Options.Worker}): no public IStage whose Name is '{stage.Name}'", stage.DeclaredAt);
 
     public void SaveMemos()
     {

@@ -54,6 +54,15 @@ public sealed record BuildOptions
     public static IReadOnlySet<string> ParseForce(string? force) =>
         (force ?? "").Split([',', ';', '|', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The compiled worker whose code the stage keys identify (RefusalSae.*.dll and its deps.json). Default: the
+    /// Debug worker under src/RefusalSae.Worker/bin, as the workflow targets build it.
+    /// </summary>
+    public string? WorkerDirectory { get; init; }
+    /// <summary>Each stage's code identity; default: <see cref="Code.StageCodeCache"/> over <see cref="WorkerDirectory"/> (tests supply their own).</summary>
+    public Func<IReadOnlyDictionary<string, Code.StageCode>>? StageCodes { get; init; }
+
+    public string Worker => Path.GetFullPath(WorkerDirectory ?? Path.Combine(RepoRoot, "src", "RefusalSae.Worker", "bin", "Debug", "net10.0", "linux-x64"));
     public string Artifacts => Path.GetFullPath(ArtifactsRoot ?? Path.Combine(RepoRoot, "artifacts"));
     public string Cache => Path.GetFullPath(CacheRoot ?? Path.Combine(Artifacts, "cache"));
     public string ExperimentDir => Point is { Length: > 0 } p ? Path.Combine(Artifacts, Experiment, "points", p) : Path.Combine(Artifacts, Experiment);

@@ -22,7 +22,7 @@ public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launche
         {
             var build = builder.Build(stage, results);
             builds.Add(build);
-            if (build.HasResult) results[stage.Name] = new UpstreamResult(build.OutputHash!, build.OutputDir!);
+            if (build.HasResult) results[stage.Name] = build.AsUpstream();
         }
         context.SaveMemos();
         return builds;
@@ -45,7 +45,7 @@ public sealed class ExperimentBuild(BuildOptions options, IStageLauncher launche
                 {
                     var build = builder.Build(stage, results);
                     builds.Add(build);
-                    if (build.HasResult) results[stage.Name] = new UpstreamResult(build.OutputHash!, build.OutputDir!);
+                    if (build.HasResult) results[stage.Name] = build.AsUpstream();
                 }
                 catch (WorkflowException e)
                 {

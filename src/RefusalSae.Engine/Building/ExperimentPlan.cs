@@ -19,6 +19,9 @@ public sealed record ExperimentPlan(PipelineDeclaration Pipeline, ResolvedConfig
             foreach (var prefix in s.Config.Concat(s.ItemConfig))
                 if (!schema.Keys.ContainsKey(prefix) && !schema.IsGroup(prefix))
                     throw new WorkflowException("RSW108", $"stage '{s.Name}' reads config '{prefix}', which experiments/defaults.yaml does not define{DidYouMean.Suffix(prefix, schema.Keys.Keys.Concat(schema.Keys.Keys.Select(k => k[..Math.Max(0, k.LastIndexOf('.'))])).Distinct())}", s.DeclaredAt);
+        foreach (var x in pipeline.Execution)
+            if (!schema.Keys.ContainsKey(x.Key))
+                throw new WorkflowException("RSW112", $"execution setting '{x.Key}' is not a key of experiments/defaults.yaml{DidYouMean.Suffix(x.Key, schema.Keys.Keys)}", x.DeclaredAt);
         var config = new ExperimentLoader(repoRoot, schema, pipeline.ByName.Keys.ToHashSet(StringComparer.Ordinal)).Load(experiment, overrides);
         pipeline = pipeline.Resolve((s, entry) => Expand(entry, s, config, "upstream"));
         var stages = pipeline.Closure(config.Targets);

@@ -35,9 +35,11 @@ public sealed class StageBuilder(BuildContext context, IStageLauncher launcher)
 
         var plan = context.Plan;
         var datasetHashes = plan.DatasetIdsOf(stage).ToDictionary(id => id, id => context.Resolver.ContentHash(id, stage.DeclaredAt), StringComparer.Ordinal);
-        var upstreamHashes = stage.Upstream.ToDictionary(u => u, u => upstream[u].OutputHash, StringComparer.Ordinal);
-        var code = context.CodeOf(stage);
-        var slice = plan.Config.Slice(stage.Config);
+        // Early cutoff on data: a changed figure or Markdown table upstream reruns only the stages that read renderings.
+        var upstreamHashes = stage.Upstream.ToDictionary(u => u, u => upstream[u].KeyHash(stage), StringComparer.Ordinal);
+        var code = context.CodeOf(stage).Code;
+        // Execution settings (pipeline.yaml execution:) reach the stage but cannot change a result: never in a key.
+        var slice = plan.Config.Slice(stage.Config, plan.Pipeline.Execution.Select(x => x.Key));
         var key = StageKey.Compute(stage.Name, stage.Version, slice, upstreamHashes, datasetHashes, code, Options.CacheUniverse);
         var previous = context.PreviousState.Stages.GetValueOrDefault(stage.Name);
         var reasons = previous?.Key == key.Key ? [] : Staleness.Explain(previous?.Inputs, key.Inputs, stage, plan.Config);
@@ -98,7 +100,7 @@ public sealed class StageBuilder(BuildContext context, IStageLauncher launcher)
             ItemsCached = status == "ran" ? hit!.ItemsCached : 0,
             ComputedBy = hit!.Build,
         };
-        return new StageBuild(outcome, hit!.OutputHash, outDir, new StageState(key.Key, key.Inputs, hit.OutputHash)) { Reasons = shown };
+        return new StageBuild(outcome, hit!.OutputHash, outDir, new StageState(key.Key, key.Inputs, hit.OutputHash)) { Reasons = shown, DataHash = hit.DataHash };
     }
 
     private Manifest? ImportShared(StageCache shared, string key)

@@ -56,8 +56,8 @@ public sealed class StageExecution(BuildContext context, IStageLauncher launcher
         var tmp = cache.NewTempDir(key.Key);
         var plan = context.Plan;
         var itemKey = stage.PerItem
-            ? StageKey.ItemKey(stage.Name, stage.Version, plan.Config.Slice(stage.Config, stage.ItemConfig),
-                stage.Upstream.ToDictionary(u => u, u => upstream[u].OutputHash, StringComparer.Ordinal), code) : null;
+            ? StageKey.ItemKey(stage.Name, stage.Version, plan.Config.Slice(stage.Config, [.. stage.ItemConfig, .. plan.Pipeline.Execution.Select(x => x.Key)]),
+                stage.Upstream.ToDictionary(u => u, u => upstream[u].KeyHash(stage), StringComparer.Ordinal), context.CodeOf(stage).ItemCode) : null;
         var request = new StageRequest
         {
             Stage = stage.Name,

@@ -12,7 +12,7 @@ public sealed record StaleReason(string Text, SourceLocation? At)
 
 /// <summary>
 /// Explains a key change as a diff of the stage's inputs against its previous build: config keys (old → new, at the
-/// YAML node that set the new value), stage version, upstream output hashes, dataset hashes, code hash.
+/// YAML node that set the new value), stage version, upstream output hashes, dataset hashes, code identity.
 /// </summary>
 public static class Staleness
 {
@@ -32,7 +32,7 @@ public static class Staleness
         Compare(reasons, previous["upstream"], current["upstream"], "upstream '{0}' output changed", null);
         Compare(reasons, previous["datasets"], current["datasets"], "dataset '{0}' changed", null);
         if (Text(previous["code"]) != Text(current["code"]))
-            reasons.Add(new($"code changed in {string.Join(", ", stage.Code)} ({Short(previous["code"])} → {Short(current["code"])})", stage.DeclaredAt));
+            reasons.Add(new($"code reachable from the stage changed ({Short(previous["code"])} → {Short(current["code"])})", stage.DeclaredAt));
         return reasons;
     }
 

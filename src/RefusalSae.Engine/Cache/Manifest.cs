@@ -18,6 +18,9 @@ public sealed record Manifest
     public required JsonObject Inputs { get; init; }
     public required IReadOnlyList<OutputFile> Outputs { get; init; }
     public required string OutputHash { get; init; }
+    /// <summary>The combined hash of the outputs that are data, not renderings (<see cref="Keys.RenderedOutputs"/>): what downstream computations depend on.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string DataHash => StageCache.CombinedHash(Outputs.Where(o => !Keys.RenderedOutputs.IsRendered(o.Path)));
     public required DateTimeOffset Started { get; init; }
     public required double Seconds { get; init; }
     public int ItemsComputed { get; init; }

@@ -5,8 +5,9 @@ namespace RefusalSae.Engine.Keys;
 
 /// <summary>
 /// The inputs that define a stage run and the key derived from them: XxHash128 of the canonical JSON of
-/// {stage, version, config, upstream: {name: output hash}, datasets: {id: sha256}, code}. The same inputs minus the
-/// item-list keys and dataset hashes give the per-item key.
+/// {stage, version, config, upstream: {name: data hash}, datasets: {id: sha256}, code}, where code is the stage's
+/// computed code identity (<see cref="Code.StageCode"/>). The per-item key leaves out the item-list keys and dataset
+/// hashes and takes the item computations' code identity instead of the stage's.
 /// </summary>
 public sealed record StageKey(JsonObject Inputs, string Key)
 {

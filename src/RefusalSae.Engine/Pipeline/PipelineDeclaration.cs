@@ -13,10 +13,16 @@ public sealed class PipelineDeclaration
 {
     public const string Display = "experiments/pipeline.yaml";
 
-    private static readonly HashSet<string> Fields = ["version", "description", "config", "item_config", "upstream", "datasets", "code", "per_item", "resources"];
+    private static readonly HashSet<string> Fields = ["version", "description", "config", "item_config", "upstream", "datasets", "per_item", "reads_rendered", "resources"];
 
-    private PipelineDeclaration(IReadOnlyList<StageDeclaration> ordered) =>
-        (Stages, ByName) = (ordered, ordered.ToDictionary(s => s.Name, StringComparer.Ordinal));
+    private PipelineDeclaration(IReadOnlyList<StageDeclaration> ordered, IReadOnlyList<ExecutionSetting> execution) =>
+        (Stages, ByName, Execution) = (ordered, ordered.ToDictionary(s => s.Name, StringComparer.Ordinal), execution);
+
+    /// <summary>
+    /// `execution:`: config keys that cannot change any result (HTTP batch size, concurrency, timeouts, retries), each
+    /// with the reason. They reach the stages but are left out of every stage and item key.
+    /// </summary>
+    public IReadOnlyList<ExecutionSetting> Execution { get; }
 
     /// <summary>All stages, upstream before downstream.</summary>
     public IReadOnlyList<StageDeclaration> Stages { get; }
@@ -29,10 +35,22 @@ public sealed class PipelineDeclaration
     public static PipelineDeclaration Parse(YamlMappingNode root)
     {
         var stagesNode = root.Children.TryGetValue(new YamlScalarNode("stages"), out var n) ? n as YamlMappingNode : null;
-        if (stagesNode is null || root.Children.Count != 1)
-            throw new WorkflowException("RSW101", "expected exactly one top-level key, stages:, holding a mapping of stage name → declaration", SourceLocation.Of(Display, root));
+        var executionNode = root.Children.TryGetValue(new YamlScalarNode("execution"), out var e) ? e : null;
+        if (stagesNode is null || root.Children.Count != (executionNode is null ? 1 : 2))
+            throw new WorkflowException("RSW101", "expected the top-level keys stages: (a mapping of stage name → declaration) and optionally execution: (config key → why it cannot change results)", SourceLocation.Of(Display, root));
         var list = YamlFile.Entries(stagesNode, Display).Select(e => ReadStage(e.Key, e.KeyNode, e.Value)).ToList();
-        return new PipelineDeclaration(TopoSort(list));
+        return new PipelineDeclaration(TopoSort(list), ReadExecution(executionNode));
+    }
+
+    private static List<ExecutionSetting> ReadExecution(YamlNode? node)
+    {
+        if (node is null) return [];
+        if (node is not YamlMappingNode map)
+            throw new WorkflowException("RSW112", "execution: expects a mapping of config key → why it cannot change any result", SourceLocation.Of(Display, node));
+        return YamlFile.Entries(map, Display).Select(e => new ExecutionSetting(e.Key,
+            (e.Value as YamlScalarNode)?.Value is { Length: > 0 } why ? why
+                : throw new WorkflowException("RSW112", $"execution setting '{e.Key}': write why it cannot change any result", SourceLocation.Of(Display, e.KeyNode)),
+            SourceLocation.Of(Display, e.KeyNode))).ToList();
     }
 
     /// <summary>The stages needed for <paramref name="targets"/> (all when empty), upstream first.</summary>
@@ -73,7 +91,7 @@ public sealed class PipelineDeclaration
             }
             return s with { Upstream = names.Distinct(StringComparer.Ordinal).ToList() };
         }).ToList();
-        return new PipelineDeclaration(TopoSort(resolved));
+        return new PipelineDeclaration(TopoSort(resolved), Execution);
     }
 
     private static StageDeclaration ReadStage(string name, YamlScalarNode keyNode, YamlNode value)
@@ -82,13 +100,16 @@ public sealed class PipelineDeclaration
         if (value is not YamlMappingNode map)
             throw new WorkflowException("RSW102", $"stage '{name}': expected a mapping of its fields", SourceLocation.Of(Display, value));
         foreach (var (field, fk, _) in YamlFile.Entries(map, Display))
-            if (!Fields.Contains(field))
+            if (field == "code")
+                throw new WorkflowException("RSW103", $"stage '{name}': code: is no longer declared; a stage's code identity is computed from the compiled worker (what its Run can reach)", SourceLocation.Of(Display, fk));
+            else if (!Fields.Contains(field))
                 throw new WorkflowException("RSW103", $"stage '{name}': unknown field '{field}'{DidYouMean.Suffix(field, Fields)}", SourceLocation.Of(Display, fk));
         var versionNode = Get(map, "version")
             ?? throw new WorkflowException("RSW104", $"stage '{name}': missing version: (an integer bumped when outputs change meaning)", at);
         var version = ScalarParser.Read(versionNode, ConfigKind.Int)?.GetValue<long>()
             ?? throw new WorkflowException("RSW104", $"stage '{name}': version expects an integer", SourceLocation.Of(Display, versionNode));
         var perItemNode = Get(map, "per_item");
+        var readsRenderedNode = Get(map, "reads_rendered");
         return new StageDeclaration
         {
             Name = name,
@@ -98,11 +119,13 @@ public sealed class PipelineDeclaration
             ItemConfig = Strings(map, "item_config", name),
             Upstream = Strings(map, "upstream", name),
             Datasets = Strings(map, "datasets", name),
-            Code = Strings(map, "code", name),
             Resources = Strings(map, "resources", name),
             PerItem = perItemNode is null ? false
                 : ScalarParser.Read(perItemNode, ConfigKind.Bool)?.GetValue<bool>()
                   ?? throw new WorkflowException("RSW104", $"stage '{name}': per_item expects true or false", SourceLocation.Of(Display, perItemNode)),
+            ReadsRendered = readsRenderedNode is null ? false
+                : ScalarParser.Read(readsRenderedNode, ConfigKind.Bool)?.GetValue<bool>()
+                  ?? throw new WorkflowException("RSW104", $"stage '{name}': reads_rendered expects true or false", SourceLocation.Of(Display, readsRenderedNode)),
             DeclaredAt = at,
         };
     }

@@ -63,6 +63,37 @@ public sealed class ItemCache(string? directory, string stage)
         return results;
     }
 
+    /// <summary>
+    /// An item whose result is files (a trained model, SAEs): <paramref name="compute"/> writes them into an empty
+    /// folder, which is stored atomically (renamed into place once complete) under the item's identity; the stored
+    /// files are then copied into <paramref name="into"/> (e.g. the stage's output folder). A stage that renders
+    /// figures or tables from such a result reruns its rendering alone when only the rendering code changed.
+    /// </summary>
+    public void FilesInto(string content, Action<string> compute, string into)
+    {
+        var dir = PathOf(content)[..^".json".Length] + ".d";
+        if (Directory.Exists(dir)) Cached++;
+        else
+        {
+            var tmp = $"{dir}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
+            Directory.CreateDirectory(tmp);
+            try
+            {
+                compute(tmp);
+                Directory.Move(tmp, dir);
+            }
+            catch (IOException) when (Directory.Exists(dir)) { }   // another build stored the same item meanwhile
+            finally { if (Directory.Exists(tmp)) Directory.Delete(tmp, recursive: true); }
+            Computed++;
+        }
+        foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(into, Path.GetRelativePath(dir, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+    }
+
     private string PathOf(string content)
     {
         var dir = directory ?? throw new StageException("RSW305", $"stage '{stage}' uses the item cache but is not declared per_item: true in experiments/pipeline.yaml.");

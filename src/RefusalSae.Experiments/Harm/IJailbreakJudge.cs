@@ -28,15 +28,21 @@ public sealed class SubstringJailbreakJudge(SubstringJudge judge) : IJailbreakJu
 /// <summary>
 /// Jailbroken = the HarmBench classifier says "yes" for (prompt as the behaviour, response as the generation): the
 /// paper's measure for §4.2 and §7.4, through any <see cref="Judges.IHarmBenchJudge"/> backend (paper.judge).
+/// With an item cache, each verdict is cached like paper-judge's, by (judge identity, prompt, response): a rerun, or a
+/// change to anything else, re-judges nothing already judged.
 /// </summary>
-public sealed class HarmBenchJailbreakJudge(Judges.IHarmBenchJudge judge) : IJailbreakJudge
+public sealed class HarmBenchJailbreakJudge(Judges.IHarmBenchJudge judge, Engine.Stages.ItemCache? verdicts = null) : IJailbreakJudge
 {
     public string Name => "harmbench";
 
     public IReadOnlyList<bool> IsJailbroken(IReadOnlyList<string> prompts, IReadOnlyList<string> responses)
     {
         if (prompts.Count != responses.Count) throw new ArgumentException($"{prompts.Count} prompts but {responses.Count} responses.");
-        return judge.Judge(prompts.Zip(responses, (p, r) => new Judges.HarmBenchCase(p, r)).ToList()).Select(v => v.Yes).ToList();
+        var cases = prompts.Zip(responses, (p, r) => new Judges.HarmBenchCase(p, r)).ToList();
+        var judged = verdicts is null ? judge.Judge(cases)
+            : verdicts.MapBatched(cases, c => System.Text.Json.JsonSerializer.Serialize(new[] { "harmbench", judge.Identity, c.Behavior, c.Generation }),
+                batch => judge.Judge(batch), judge.PreferredBatch);
+        return judged.Select(v => v.Yes).ToList();
     }
 
     /// <summary>Owns the classifier: a local 13B judge holds ~26 GB of bf16 weights until disposed.</summary>

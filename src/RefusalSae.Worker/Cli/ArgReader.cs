@@ -22,7 +22,7 @@ public sealed class ArgReader
                 if (!_values.ContainsKey(current)) _values[current] = [];
             }
             else if (current is null)
-                throw new WorkerException("RSW100", $"{_verb}: unexpected argument '{a}' (options are --name value).");
+                throw new WorkerException("RSW500", $"{_verb}: unexpected argument '{a}' (options are --name value).");
             else
                 _values[current].Add(a);
         }
@@ -33,13 +33,13 @@ public sealed class ArgReader
     public bool Flag(string name) => Has(name);
 
     public string Required(string name) =>
-        Optional(name) ?? throw new WorkerException("RSW101", $"{_verb}: missing required option --{name}.");
+        Optional(name) ?? throw new WorkerException("RSW501", $"{_verb}: missing required option --{name}.");
 
     public string? Optional(string name)
     {
         _used.Add(name);
         if (!_values.TryGetValue(name, out var v)) return null;
-        if (v.Count != 1) throw new WorkerException("RSW102", $"{_verb}: --{name} expects one value, got {v.Count}.");
+        if (v.Count != 1) throw new WorkerException("RSW502", $"{_verb}: --{name} expects one value, got {v.Count}.");
         return v[0];
     }
 
@@ -62,7 +62,7 @@ public sealed class ArgReader
     {
         var unknown = _values.Keys.Where(k => !_used.Contains(k)).ToList();
         if (unknown.Count > 0)
-            throw new WorkerException("RSW103", $"{_verb}: unknown option(s) {string.Join(", ", unknown.Select(u => "--" + u))}.");
+            throw new WorkerException("RSW503", $"{_verb}: unknown option(s) {string.Join(", ", unknown.Select(u => "--" + u))}.");
     }
 
     private delegate bool TryParser<T>(string s, out T value);
@@ -71,6 +71,6 @@ public sealed class ArgReader
     {
         if (raw is null) return fallback;
         if (parse(raw, out var v)) return v;
-        throw new WorkerException("RSW104", $"{_verb}: --{name} expects a {typeof(T).Name}, got '{raw}'.");
+        throw new WorkerException("RSW504", $"{_verb}: --{name} expects a {typeof(T).Name}, got '{raw}'.");
     }
 }

@@ -22,7 +22,7 @@ public sealed class GenerateCommand : IWorkerCommand
         var input = args.Required("in");
         var outPath = args.Required("out");
         var maxNew = args.Int("max-new-tokens", -1);
-        if (maxNew < 0) throw new WorkerException("RSW101", "generate: missing required option --max-new-tokens (≥ 0).");
+        if (maxNew < 0) throw new WorkerException("RSW501", "generate: missing required option --max-new-tokens (≥ 0).");
         var stopIds = args.Has("stop-ids") ? args.Many("stop-ids").Select(s => ParseId("stop-ids", s)).ToList() : null;
         var padArg = args.Optional("pad-id");
         var temperature = args.Double("temperature", 0);
@@ -51,5 +51,5 @@ public sealed class GenerateCommand : IWorkerCommand
     }
 
     private static long ParseId(string option, string s) =>
-        long.TryParse(s, out var v) && v >= 0 ? v : throw new WorkerException("RSW104", $"generate: --{option} expects token ids, got '{s}'.");
+        long.TryParse(s, out var v) && v >= 0 ? v : throw new WorkerException("RSW504", $"generate: --{option} expects token ids, got '{s}'.");
 }

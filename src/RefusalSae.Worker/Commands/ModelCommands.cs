@@ -30,15 +30,15 @@ internal static class ModelCommands
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new WorkerException("RSW301", e.Message);
+            throw new WorkerException("RSW511", e.Message);
         }
         catch (Exception e) when (e is InvalidDataException or KeyNotFoundException or System.Text.Json.JsonException)
         {
-            throw new WorkerException("RSW302", e.Message);
+            throw new WorkerException("RSW512", e.Message);
         }
         catch (Exception e) when (e is NotSupportedException or ArgumentException)
         {
-            throw new WorkerException("RSW303", e.Message);
+            throw new WorkerException("RSW513", e.Message);
         }
     }
 }

@@ -28,7 +28,7 @@ public sealed class SaeEncodeCommand : IWorkerCommand
             HookName = args.Optional("hook"),
         };
         var batch = args.Int("batch", 4096);
-        if (batch < 1) throw new WorkerException("RSW104", "sae-encode: --batch must be at least 1.");
+        if (batch < 1) throw new WorkerException("RSW504", "sae-encode: --batch must be at least 1.");
         args.EnsureAllUsed();
 
         using var scope = NewDisposeScope();
@@ -53,7 +53,7 @@ public sealed class SaeEncodeCommand : IWorkerCommand
         }
         catch (Exception e) when (e is InvalidDataException or FileNotFoundException or KeyNotFoundException)
         {
-            throw new WorkerException("RSW300", e.Message);
+            throw new WorkerException("RSW510", e.Message);
         }
     }
 
@@ -62,15 +62,15 @@ public sealed class SaeEncodeCommand : IWorkerCommand
         try
         {
             using var file = SafeTensorsFile.Open(path);
-            if (!file.Contains("x")) throw new WorkerException("RSW301", $"{path}: no tensor 'x' (expected x F32 [N,{d}]).");
+            if (!file.Contains("x")) throw new WorkerException("RSW511", $"{path}: no tensor 'x' (expected x F32 [N,{d}]).");
             var e = file.Entries["x"];
             if (e.DType != "F32" || e.Shape.Length != 2 || e.Shape[1] != d)
-                throw new WorkerException("RSW302", $"{path}: tensor 'x' is {e.DType} [{string.Join(",", e.Shape)}], expected F32 [N,{d}] for this SAE.");
+                throw new WorkerException("RSW512", $"{path}: tensor 'x' is {e.DType} [{string.Join(",", e.Shape)}], expected F32 [N,{d}] for this SAE.");
             return file.Read("x");
         }
         catch (Exception e) when (e is InvalidDataException or FileNotFoundException)
         {
-            throw new WorkerException("RSW301", e.Message);
+            throw new WorkerException("RSW511", e.Message);
         }
     }
 
@@ -80,7 +80,7 @@ public sealed class SaeEncodeCommand : IWorkerCommand
         "gemmascope" => SaeFormat.GemmaScope,
         "saelens" => SaeFormat.SaeLens,
         "llamascope" => SaeFormat.LlamaScope,
-        _ => throw new WorkerException("RSW104", $"sae-encode: --format '{s}' is not one of gemmascope, saelens, llamascope."),
+        _ => throw new WorkerException("RSW504", $"sae-encode: --format '{s}' is not one of gemmascope, saelens, llamascope."),
     };
 
     private static LlamaScopeThreshold ParseThreshold(string s) => s switch
@@ -88,6 +88,6 @@ public sealed class SaeEncodeCommand : IWorkerCommand
         "paper" => LlamaScopeThreshold.Paper552,
         "corrected" => LlamaScopeThreshold.Corrected,
         "lm-saes" => LlamaScopeThreshold.LmSaesNative,
-        _ => throw new WorkerException("RSW104", $"sae-encode: --llamascope-threshold '{s}' is not one of paper, corrected, lm-saes."),
+        _ => throw new WorkerException("RSW504", $"sae-encode: --llamascope-threshold '{s}' is not one of paper, corrected, lm-saes."),
     };
 }

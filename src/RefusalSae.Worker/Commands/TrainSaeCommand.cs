@@ -40,8 +40,8 @@ public sealed class TrainSaeCommand : IWorkerCommand
         var heldFraction = args.Double("heldout-fraction", 0.1);
         var threads = args.Int("threads", 1);
         args.EnsureAllUsed();
-        if (k < 1) throw new WorkerException("RSW101", "train-sae: --k (active latents per token, ≥ 1) is required.");
-        if (heldPath is null && heldFraction is <= 0 or >= 1) throw new WorkerException("RSW104", "train-sae: --heldout-fraction must be in (0, 1).");
+        if (k < 1) throw new WorkerException("RSW501", "train-sae: --k (active latents per token, ≥ 1) is required.");
+        if (heldPath is null && heldFraction is <= 0 or >= 1) throw new WorkerException("RSW504", "train-sae: --heldout-fraction must be in (0, 1).");
         if (threads > 0) torch.set_num_threads(threads);
 
         using var scope = NewDisposeScope();
@@ -50,7 +50,7 @@ public sealed class TrainSaeCommand : IWorkerCommand
         if (heldPath is not null)
         {
             (train, held) = (x, ReadActivations(heldPath));
-            if (held.shape[1] != x.shape[1]) throw new WorkerException("RSW302", $"{heldPath}: x has D={held.shape[1]}, the training activations D={x.shape[1]}.");
+            if (held.shape[1] != x.shape[1]) throw new WorkerException("RSW512", $"{heldPath}: x has D={held.shape[1]}, the training activations D={x.shape[1]}.");
         }
         else
         {
@@ -94,15 +94,15 @@ public sealed class TrainSaeCommand : IWorkerCommand
         try
         {
             using var file = SafeTensorsFile.Open(path);
-            if (!file.Contains("x")) throw new WorkerException("RSW301", $"{path}: no tensor 'x' (expected activations x F32 [N,D]).");
+            if (!file.Contains("x")) throw new WorkerException("RSW511", $"{path}: no tensor 'x' (expected activations x F32 [N,D]).");
             var e = file.Entries["x"];
             if (e.DType != "F32" || e.Shape.Length != 2 || e.Shape[0] < 2)
-                throw new WorkerException("RSW302", $"{path}: tensor 'x' is {e.DType} [{string.Join(",", e.Shape)}], expected F32 [N≥2,D].");
+                throw new WorkerException("RSW512", $"{path}: tensor 'x' is {e.DType} [{string.Join(",", e.Shape)}], expected F32 [N≥2,D].");
             return file.Read("x");
         }
         catch (Exception e) when (e is InvalidDataException or FileNotFoundException)
         {
-            throw new WorkerException("RSW301", e.Message);
+            throw new WorkerException("RSW511", e.Message);
         }
     }
 }

@@ -15,7 +15,6 @@ public class ConfiguredUpstreamTests
             version: 1
             config: [tab2]
             upstream: ["${tab2.inputs}"]
-            code: [code/tab]
         """;
 
     private static TestRepo Repo(string experiment)
@@ -23,6 +22,7 @@ public class ConfiguredUpstreamTests
         var repo = new TestRepo(experiment);
         repo.Write("experiments/defaults.yaml", Defaults);
         repo.Write("experiments/pipeline.yaml", Pipeline);
+        repo.Code["tab2"] = "tab v1";
         return repo;
     }
 

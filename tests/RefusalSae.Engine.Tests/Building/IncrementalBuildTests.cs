@@ -58,14 +58,14 @@ public class IncrementalBuildTests
     }
 
     [Fact]
-    public void Editing_a_stage_code_folder_reruns_that_stage_and_names_the_code_as_the_reason()
+    public void Editing_the_code_a_stage_reaches_reruns_that_stage_and_names_the_code_as_the_reason()
     {
         using var repo = new TestRepo();
         repo.Build();
-        repo.Write("code/tab/Tab.cs", "// tab v2: a fix\n");
+        repo.Code["tab"] = "tab v2: a fix";
         var after = repo.Build();
         Assert.Equal(["tab"], repo.Launched);
-        Assert.Contains("code changed in code/tab", after["tab"].Reason);
+        Assert.Contains("code reachable from the stage changed", after["tab"].Reason);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public class IncrementalBuildTests
     {
         using var repo = new TestRepo();
         var before = repo.Build();
-        repo.Write("code/gen/Gen.cs", "// gen v2\n");
+        repo.Code["gen"] = "gen v2";
         repo.WriteWords(["one", "two", "three", "four", "five"]);
         var after = repo.Build();
         Assert.Equal(["gen", "tab"], repo.Launched);

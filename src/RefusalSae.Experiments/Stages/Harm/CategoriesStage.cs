@@ -24,7 +24,7 @@ public sealed class CategoriesStage : IStage
     {
         var f = ctx.Config<PaperFeaturesSettings>("paper.features");
         var s = ctx.Config<PaperCategoriesSettings>("paper.categories");
-        if (s.QuestionsPerCategory < 1) throw new StageException("RSW361", $"paper.categories.questions_per_category = {s.QuestionsPerCategory}: need at least 1.");
+        if (s.QuestionsPerCategory < 1) throw new StageException("RSW374", $"paper.categories.questions_per_category = {s.QuestionsPerCategory}: need at least 1.");
         using var judge = JailbreakJudges.Load(ctx, s.Judge, "paper.categories.judge");
         var filtered = FilteredPrompts.Load(ctx.Upstream("paper-filter"));
         var names = EvalConstants.Load(ctx.Dataset("eval_constants")).StringList(CatqaJson.PaperCategoriesConstant);
@@ -104,5 +104,5 @@ public sealed record CategorySets(IReadOnlyList<string> Categories, IReadOnlyDic
 
     public static CategorySets Load(string dir) =>
         JsonSerializer.Deserialize<CategorySets>(System.IO.File.ReadAllText(Path.Combine(dir, File)), SelectedFeatures.Json)
-        ?? throw new StageException("RSW362", $"{Path.Combine(dir, File)}: empty.");
+        ?? throw new StageException("RSW376", $"{Path.Combine(dir, File)}: empty.");
 }

@@ -10,8 +10,8 @@ public static class JailbreakJudges
     public static IJailbreakJudge Load(StageContext ctx, string name, string key) => name switch
     {
         "substring" => new SubstringJailbreakJudge(SubstringJudge.Load(ctx.Dataset("eval_constants"))),
-        "harmbench" => new HarmBenchJailbreakJudge(HarmBench(ctx, key)),
-        _ => throw new StageException("RSW360", $"{key} = '{name}': no such jailbreak judge (available: substring, harmbench)."),
+        "harmbench" => new HarmBenchJailbreakJudge(HarmBench(ctx, key), ctx.Items),   // verdicts cached per item, like paper-judge's
+        _ => throw new StageException("RSW373", $"{key} = '{name}': no such jailbreak judge (available: substring, harmbench)."),
     };
 
     /// <summary>The HarmBench classifier configured under paper.judge (backend local or openai).</summary>
@@ -20,7 +20,7 @@ public static class JailbreakJudges
         try
         {
             return HarmBenchJudges.Create(ctx.Config<HarmBenchJudgeSettings>(HarmBenchJudgeSettings.Prefix), ctx.Dataset("harmbench_cls_prompt"))
-                ?? throw new StageException("RSW361", $"{key} = 'harmbench' needs paper.judge.backend local or openai (it is none).");
+                ?? throw new StageException("RSW375", $"{key} = 'harmbench' needs paper.judge.backend local or openai (it is none).");
         }
         catch (HarmBenchJudgeException e) { throw new StageException("RSW369", e.Message); }
     }

@@ -22,7 +22,7 @@ public static class ProbeData
     public static (IReadOnlyList<ProbeExample> Train, IReadOnlyList<ProbeExample> Val, IReadOnlyList<ProbeExample> Test, int Scanned) Load(
         StageContext ctx, PaperSubject paper, PaperProbesSettings s, IJailbreakJudge judge)
     {
-        if (s.TrainFile.Count > 1) throw new StageException("RSW363", $"paper.probes.train_file names {s.TrainFile.Count} datasets; expected none or one (wildjailbreak_train).");
+        if (s.TrainFile.Count > 1) throw new StageException("RSW377", $"paper.probes.train_file names {s.TrainFile.Count} datasets; expected none or one (wildjailbreak_train).");
         if (s.TrainFile.Count == 1)
         {
             var rows = WildJailbreakTsv.Load(ctx.Dataset(s.TrainFile[0]));

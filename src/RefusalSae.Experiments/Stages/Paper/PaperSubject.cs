@@ -53,7 +53,7 @@ public sealed class PaperSubject : IDisposable
     private static PaperSubject LoadToy(StageContext ctx, PaperSubjectSettings s)
     {
         if (s.ModelStage.Length == 0)
-            throw new StageException("RSW353", "paper.subject: set either model (a snapshot folder or hf:owner/repo) or model_stage (the stage that trains one).");
+            throw new StageException("RSW372", "paper.subject: set either model (a snapshot folder or hf:owner/repo) or model_stage (the stage that trains one).");
         var toy = ToyModelFolder.Load(Path.Combine(ctx.Upstream(s.ModelStage), "model"));
         IReadOnlyList<long> stop = s.StopAtEndOfTurn ? toy.StopIds : toy.Tokenizer.EosId is { } e ? [e] : [];
         return new PaperSubject(toy.Model, toy.Tokenizer, toy.Chat, stop, [], toy);

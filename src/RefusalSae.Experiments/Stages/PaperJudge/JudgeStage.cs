@@ -38,7 +38,7 @@ public sealed class JudgeStage : IStage
         }
         catch (HarmBenchJudgeException e)
         {
-            throw new StageException("RSW360", e.Message);
+            throw new StageException("RSW369", e.Message);
         }
 
         var results = completions.Select(c => JudgedCompletion.Of(c, identity is null ? null : verdicts[new HarmBenchCase(c.Prompt, c.Response)])).ToList();

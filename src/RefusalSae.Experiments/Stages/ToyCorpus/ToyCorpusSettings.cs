@@ -34,7 +34,7 @@ public sealed record ToyCorpusSettings
         {
             "compliance_templates" => HarmlessResponseSource.ComplianceTemplates,
             "alpaca_outputs" => HarmlessResponseSource.AlpacaOutputs,
-            _ => throw new Engine.Stages.StageException("RSW310",
+            _ => throw new Engine.Stages.StageException("RSW314",
                 $"toy.corpus.harmless_responses is '{HarmlessResponses}'; expected compliance_templates or alpaca_outputs."),
         },
     };

@@ -31,41 +31,48 @@ public sealed class TrainModelStage : IStage
         ToyArchitecture arch;
         try { arch = modelSettings.Kind; }
         catch (ArgumentException e) { throw new StageException("RSW372", e.Message); }
-        var modelDir = ctx.Output("model");
         var tokenizerPath = Path.Combine(ctx.Upstream("toy-tokenizer"), ToyModelFolder.TokenizerFile);
-        if (arch == ToyArchitecture.Llama3)
-        {
-            // The snapshot's own tokenizer files come first: training reads the Llama-3 specials from them.
-            LlamaToyTokenizer.Write(tokenizerPath, modelDir, modelSettings.MaxPositionEmbeddings);
-            tokenizerPath = Path.Combine(modelDir, ToyModelFolder.TokenizerFile);
-        }
-        var tokenizer = TokenizerLoader.Load(tokenizerPath);
-        var examples = ToyCorpusJsonl.Read(Path.Combine(ctx.Upstream("toy-corpus"), "corpus.jsonl"));
-        var data = ToySequences.Encode(new ChatEncoder(tokenizer, arch.Chat), examples, options.MaxLength, arch.EndOfTurn);
-        if (data.Count == 0)   // e.g. llama3: the template's 26-token system preamble alone takes ~40 toy tokens
-            throw new StageException("RSW374", $"toy.train.max_length: no conversation's prompt fits in {options.MaxLength} tokens with the {arch.Name} chat template; raise it.");
 
-        torch.manual_seed(options.Seed);
-        using var model = CausalLM.Create(modelSettings.ToModelConfig(tokenizer), torch.ScalarType.Float32, torch.CPU, options.Seed);
-        var parameters = model.Parameters().Sum(p => p.numel());
-        ctx.Log.WriteLine($"train-model: {parameters:N0} parameters, {data.Count} sequences, {options.Steps} steps of {options.BatchSize}");
-        var progress = ctx.Progress(options.Steps, "steps");
-        var trainer = new LmTrainer(model, options, tokenizer.PadId)
+        // The training is an item: its key covers only the code the training reaches, so a change to the figure
+        // below reruns the rendering from the stored model and log, never the training.
+        ctx.Items.FilesInto("trained organism", dir =>
         {
-            OnStep = (s, total, eta) =>
+            var modelDir = Path.Combine(dir, "model");
+            var trainTokenizer = tokenizerPath;
+            if (arch == ToyArchitecture.Llama3)
             {
-                progress.Advance();
-                if (s.Step % 25 == 0 || s.Step == total)
-                    ctx.Log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"train-model: step {s.Step}/{total} loss {s.Loss:F4} lr {s.LearningRate:E2} grad-norm {s.GradNorm:F2} ETA {eta:mm\\:ss}"));
-            },
-        };
-        var log = trainer.Train(data, ctx.ScratchDirectory);
+                // The snapshot's own tokenizer files come first: training reads the Llama-3 specials from them.
+                LlamaToyTokenizer.Write(tokenizerPath, modelDir, modelSettings.MaxPositionEmbeddings);
+                trainTokenizer = Path.Combine(modelDir, ToyModelFolder.TokenizerFile);
+            }
+            var tokenizer = TokenizerLoader.Load(trainTokenizer);
+            var examples = ToyCorpusJsonl.Read(Path.Combine(ctx.Upstream("toy-corpus"), "corpus.jsonl"));
+            var data = ToySequences.Encode(new ChatEncoder(tokenizer, arch.Chat), examples, options.MaxLength, arch.EndOfTurn);
+            if (data.Count == 0)   // e.g. llama3: the template's 26-token system preamble alone takes ~40 toy tokens
+                throw new StageException("RSW374", $"toy.train.max_length: no conversation's prompt fits in {options.MaxLength} tokens with the {arch.Name} chat template; raise it.");
+            torch.manual_seed(options.Seed);
+            using var model = CausalLM.Create(modelSettings.ToModelConfig(tokenizer), torch.ScalarType.Float32, torch.CPU, options.Seed);
+            var parameters = model.Parameters().Sum(p => p.numel());
+            ctx.Log.WriteLine($"train-model: {parameters:N0} parameters, {data.Count} sequences, {options.Steps} steps of {options.BatchSize}");
+            var progress = ctx.Progress(options.Steps, "steps");
+            var trainer = new LmTrainer(model, options, tokenizer.PadId)
+            {
+                OnStep = (s, total, eta) =>
+                {
+                    progress.Advance();
+                    if (s.Step % 25 == 0 || s.Step == total)
+                        ctx.Log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"train-model: step {s.Step}/{total} loss {s.Loss:F4} lr {s.LearningRate:E2} grad-norm {s.GradNorm:F2} ETA {eta:mm\\:ss}"));
+                },
+            };
+            var trained = trainer.Train(data, ctx.ScratchDirectory);
+            ModelSnapshot.Save(model, modelDir);
+            if (arch == ToyArchitecture.Llama3) LlamaToySnapshot.WriteGenerationConfig(model.Config, modelDir);
+            else File.Copy(tokenizerPath, Path.Combine(modelDir, ToyModelFolder.TokenizerFile));
+            WriteLog(Path.Combine(dir, "training_log.csv"), trained);
+        }, ctx.OutputDirectory);
 
-        ModelSnapshot.Save(model, modelDir);
-        if (arch == ToyArchitecture.Llama3) LlamaToySnapshot.WriteGenerationConfig(model.Config, modelDir);
-        else File.Copy(tokenizerPath, Path.Combine(modelDir, ToyModelFolder.TokenizerFile));
-        WriteLog(ctx.Output("training_log.csv"), log);
+        var log = ReadLog(ctx.Output("training_log.csv"));
         var series = new List<LineSeries>
         {
             new("train loss", log.Select(s => (double)s.Step).ToList(), Smooth(log.Select(s => s.Loss).ToList(), 10)),
@@ -81,6 +88,10 @@ public sealed class TrainModelStage : IStage
     private static void WriteLog(string path, IReadOnlyList<TrainingStep> log) =>
         File.WriteAllLines(path, log.Select(s => string.Create(CultureInfo.InvariantCulture,
             $"{s.Step},{s.Loss:R},{s.LearningRate:R},{s.GradNorm:R}")).Prepend("step,loss,learning_rate,grad_norm"));
+
+    private static List<(int Step, double Loss)> ReadLog(string path) =>
+        File.ReadLines(path).Skip(1).Select(l => l.Split(','))
+            .Select(f => (int.Parse(f[0], CultureInfo.InvariantCulture), double.Parse(f[1], CultureInfo.InvariantCulture))).ToList();
 
     /// <summary>A trailing moving average, so the figure shows the trend rather than per-batch noise.</summary>
     private static List<double> Smooth(IReadOnlyList<double> values, int window) =>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using RefusalSae.Core.Hooks;
 using RefusalSae.Core.Saes;
 using RefusalSae.Core.Saes.Training;
@@ -30,6 +31,26 @@ public sealed class TrainSaeStage : IStage
         try { layout = ToySaeLayouts.Parse(s.Layout); }
         catch (ArgumentException e) { throw new StageException("RSW373", e.Message); }
         var maxLength = ctx.ConfigJson["toy"]!["train"]!["max_length"]!.GetValue<int>();   // the length the organism was trained at
+        // The training is an item: its key covers only the code the training reaches, so a change to the table below
+        // reruns the rendering from the stored SAEs and metrics, never the training.
+        ctx.Items.FilesInto("trained SAEs", dir => Train(ctx, s, layout, maxLength, dir), ctx.OutputDirectory);
+        var metrics = JsonSerializer.Deserialize<SaeLayerMetrics[]>(File.ReadAllText(ctx.Output(MetricsFile)))!;
+        var rows = metrics.Select(m => (IReadOnlyList<string>)[m.Layer.ToString(), m.DSae.ToString(), s.K.ToString(),
+            Table.Cell(m.FractionVarianceExplained), Table.Cell(m.MeanL0, 1), Table.Percent(m.DeadFraction), Table.Cell(m.CleanCe, 4),
+            Table.Cell(m.SplicedCe, 4), Table.Cell(m.SplicedCe - m.CleanCe, 4), m.FractionVarianceExplained >= s.MinVarianceExplained ? "yes" : "NO"]).ToList();
+        var heldOut = metrics.Length == 0 ? 0 : metrics[0].HeldOutConversations;
+        TableWriter.Write(new Table("Toy SAEs on held-out activations (one TopK SAE per layer, resid_post)",
+            ["layer", "d_sae", "k", "variance explained", "mean L0", "dead latents (%)", "clean CE", "spliced CE", "CE increase",
+             $"FVE ≥ {s.MinVarianceExplained}"], rows)
+        {
+            Notes = [$"{heldOut} held-out conversations; CE is next-token cross-entropy on response tokens."],
+        }, ctx.OutputDirectory, "sae_metrics");
+    }
+
+    private const string MetricsFile = "sae_layers.json";
+
+    private static void Train(StageContext ctx, TrainSaeSettings s, ToySaeLayout layout, int maxLength, string dir)
+    {
         using var toy = ToyModelFolder.Load(Path.Combine(ctx.Upstream("train-model"), "model"));
         var examples = ToyCorpusJsonl.Read(Path.Combine(ctx.Upstream("toy-corpus"), "corpus.jsonl")).Take(s.Conversations).ToList();
         var sequences = ToySequences.Encode(toy.Chat, examples, maxLength, toy.Architecture.EndOfTurn);
@@ -45,7 +66,7 @@ public sealed class TrainSaeStage : IStage
 
         var layers = trainActs.Length;
         var progress = ctx.Progress(layers * s.Steps, "steps");
-        var rows = new List<IReadOnlyList<string>>();
+        var metrics = new List<SaeLayerMetrics>();
         for (var layer = 0; layer < layers; layer++)
         {
             var options = new TopKTrainingOptions
@@ -57,37 +78,36 @@ public sealed class TrainSaeStage : IStage
             using var sae = TopKSaeTrainer.Train(trainActs[layer], options, p => progress.Advance(Math.Max(0, before + p.Step - progress.Done)));
             var m = SaeMetrics.Evaluate(sae, testActs[layer]);
             var spliced = SplicedLoss.CrossEntropy(toy.Model, test, maxLength, pad, 32, sae);
-            Save(ctx, layout, Path.Combine("saes", $"layer_{layer}"), sae, trainActs[layer], testActs[layer]);
-            rows.Add([layer.ToString(), options.DSae.ToString(), s.K.ToString(), Table.Cell(m.FractionVarianceExplained),
-                Table.Cell(m.MeanL0, 1), Table.Percent(m.DeadFraction), Table.Cell(cleanCe, 4), Table.Cell(spliced, 4),
-                Table.Cell(spliced - cleanCe, 4), m.FractionVarianceExplained >= s.MinVarianceExplained ? "yes" : "NO"]);
+            var layerDir = Path.Combine(dir, "saes", $"layer_{layer}");
+            Directory.CreateDirectory(layerDir);
+            Save(ctx, layout, layerDir, sae, trainActs[layer], testActs[layer]);
+            metrics.Add(new SaeLayerMetrics(layer, options.DSae, m.FractionVarianceExplained, m.MeanL0, m.DeadFraction, cleanCe, spliced, heldOut));
             ctx.Log.WriteLine($"train-sae: layer {layer}: FVE {m.FractionVarianceExplained:F3}, L0 {m.MeanL0:F1}, dead {m.DeadFraction:P1}, CE {cleanCe:F4} → {spliced:F4}");
         }
         foreach (var t in trainActs.Concat(testActs)) t.Dispose();
-        TableWriter.Write(new Table("Toy SAEs on held-out activations (one TopK SAE per layer, resid_post)",
-            ["layer", "d_sae", "k", "variance explained", "mean L0", "dead latents (%)", "clean CE", "spliced CE", "CE increase",
-             $"FVE ≥ {s.MinVarianceExplained}"], rows)
-        {
-            Notes = [$"{heldOut} held-out conversations; CE is next-token cross-entropy on response tokens."],
-        }, ctx.OutputDirectory, "sae_metrics");
+        File.WriteAllText(Path.Combine(dir, MetricsFile), JsonSerializer.Serialize(metrics));
     }
 
-    private static void Save(StageContext ctx, ToySaeLayout layout, string relative, TopKSae sae, TorchSharp.torch.Tensor train, TorchSharp.torch.Tensor test)
+    private static void Save(StageContext ctx, ToySaeLayout layout, string folder, TopKSae sae, TorchSharp.torch.Tensor train, TorchSharp.torch.Tensor test)
     {
         if (layout == ToySaeLayout.SaeLens)
         {
-            SaeLensWriter.Save(ctx.Output(relative), sae);
+            SaeLensWriter.Save(folder, sae);
             return;
         }
         using var jump = TopKToJumpRelu.Convert(sae, train);
         var m = SaeMetrics.Evaluate(jump, test);
         ctx.Log.WriteLine($"train-sae: {sae.HookName} as JumpReLU ({layout}): FVE {m.FractionVarianceExplained:F3}, L0 {m.MeanL0:F1}");
-        if (layout == ToySaeLayout.GemmaScope) GemmaScopeWriter.Save(ctx.Output(relative), jump);
+        if (layout == ToySaeLayout.GemmaScope) GemmaScopeWriter.Save(folder, jump);
         else
         {
             using var noGrad = TorchSharp.torch.no_grad();
             using var norms = train.norm(1);                                  // [N]
-            LlamaScopeWriter.Save(ctx.Output(relative), jump, norms.mean().cpu().item<float>(), sae.K);
+            LlamaScopeWriter.Save(folder, jump, norms.mean().cpu().item<float>(), sae.K);
         }
     }
 }
+
+/// <summary>One SAE's held-out metrics (sae_metrics.json), what the table is rendered from.</summary>
+public sealed record SaeLayerMetrics(int Layer, int DSae, double FractionVarianceExplained, double MeanL0, double DeadFraction,
+    double CleanCe, double SplicedCe, int HeldOutConversations);
