@@ -78,7 +78,7 @@ internal sealed class NoLauncher : IStageLauncher
     public static readonly NoLauncher Instance = new();
 
     public bool Launch(RefusalSae.Engine.Stages.StageRequest request, string requestFile) =>
-        throw new WorkflowException("RSW408", $"stage '{request.Stage}' became stale while the build was planned; build again");
+        throw new WorkflowException("RSW410", $"stage '{request.Stage}' became stale while the build was planned; build again");
 }
 
 /// <summary>"3 ran, 17 cached".</summary>

@@ -82,7 +82,7 @@ public sealed class RunStage : ExperimentTask, IStageLauncher, ICancelableTask, 
         if (_cancelled) return false;
         if (Options().RestoreOnly)
         {
-            Log.LogError(null, "RSW409", null, null, 0, 0, 0, 0,
+            Log.LogError(null, "RSW411", null, null, 0, 0, 0, 0,
                 $"stage '{request.Stage}'{(SweepPoint is { Length: > 0 } p ? $" of sweep point '{p}'" : "")} is not in the cache and this build only restores " +
                 "(a sweep's aggregation after its Slurm jobs: the point's job failed or did not run; its log is in sweep/slurm/)");
             return false;

@@ -38,7 +38,7 @@ public sealed partial class WorkerTool : ToolTask
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx =>
         {
             ctx.Cancel = true;
-            Log.LogWarning(null, "RSW409", null, null, 0, 0, 0, 0, "received SIGTERM: stopping the worker; finished items stay in the item cache");
+            Log.LogWarning(null, "RSW412", null, null, 0, 0, 0, 0, "received SIGTERM: stopping the worker; finished items stay in the item cache");
             Cancel();
         });
         return base.ExecuteTool(pathToTool, responseFileCommands, commandLineCommands);

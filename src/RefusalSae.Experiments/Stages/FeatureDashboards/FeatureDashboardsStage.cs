@@ -35,7 +35,7 @@ public sealed class FeatureDashboardsStage : IStage
     {
         var s = ctx.Config<DashboardSettings>("report.dashboards");
         if (s.Contexts < 1 || s.Bins < 1 || s.MaxTokens < 2 || s.BatchSize < 1)
-            throw new StageException("RSW372", $"report.dashboards: contexts ({s.Contexts}), bins ({s.Bins}), batch_size ({s.BatchSize}) must be ≥ 1 and max_tokens ({s.MaxTokens}) ≥ 2.");
+            throw new StageException("RSW388", $"report.dashboards: contexts ({s.Contexts}), bins ({s.Bins}), batch_size ({s.BatchSize}) must be ≥ 1 and max_tokens ({s.MaxTokens}) ≥ 2.");
         var eval = ctx.Config<PaperEvalSettings>("paper.eval");
         var featuresDir = ctx.Upstream("paper-features");
         var sets = Directory.EnumerateFiles(Path.Combine(featuresDir, "features"), "*.json").Order(StringComparer.Ordinal)
@@ -92,5 +92,5 @@ public sealed class FeatureDashboardsStage : IStage
     /// <summary>Reads the stage's output folder back (the report).</summary>
     public static IReadOnlyList<FeatureDashboard> Load(string dir) =>
         JsonSerializer.Deserialize<List<FeatureDashboard>>(System.IO.File.ReadAllText(Path.Combine(dir, File)), Json)
-        ?? throw new StageException("RSW372", $"{Path.Combine(dir, File)}: empty.");
+        ?? throw new StageException("RSW389", $"{Path.Combine(dir, File)}: empty.");
 }

@@ -79,13 +79,13 @@ public sealed class WildJailbreakStage : IStage
     /// <summary>The paper's pairs from a user file (its similarity column reads 1: the paraphrase states the same request).</summary>
     private static List<(string Adversarial, string Vanilla, double Similarity)> FromPairsFile(PaperWildJailbreakSettings s, PaperSubject paper)
     {
-        if (!File.Exists(s.PairsFile)) throw new StageException("RSW372", $"paper.wildjailbreak.pairs_file: '{s.PairsFile}' does not exist (expected JSON Lines {{\"adversarial\", \"paraphrase\"}}).");
+        if (!File.Exists(s.PairsFile)) throw new StageException("RSW386", $"paper.wildjailbreak.pairs_file: '{s.PairsFile}' does not exist (expected JSON Lines {{\"adversarial\", \"paraphrase\"}}).");
         try
         {
             return ParaphrasePairsJsonl.Load(s.PairsFile).Where(p => paper.Encode(p.Adversarial).Length <= s.MaxPromptTokens)
                 .Take(s.Prompts).Select(p => (p.Adversarial, p.Paraphrase, 1.0)).ToList();
         }
-        catch (DataFormatException e) { throw new StageException("RSW372", e.Message); }
+        catch (DataFormatException e) { throw new StageException("RSW386", e.Message); }
     }
 
     /// <summary>The adaptation: the shortest (English, with english_flags) adversarial prompts, each with its nearest vanilla harmful prompt.</summary>
@@ -96,7 +96,7 @@ public sealed class WildJailbreakStage : IStage
         if (s.EnglishFlags.Length > 0)
         {
             try { english = EnglishFlags.Load(s.EnglishFlags, rows.Count); }
-            catch (Exception e) when (e is DataFormatException or IOException) { throw new StageException("RSW373", $"paper.wildjailbreak.english_flags: {e.Message}"); }
+            catch (Exception e) when (e is DataFormatException or IOException) { throw new StageException("RSW387", $"paper.wildjailbreak.english_flags: {e.Message}"); }
         }
         var adversarial = rows.Select((r, i) => (Row: r, English: english?[i] ?? true))
             .Where(x => x.Row.DataType == "adversarial_harmful" && x.Row.Text is not null && x.English)

@@ -30,7 +30,7 @@ public sealed class TrainModelStage : IStage
         catch (ArgumentException e) { throw new StageException("RSW371", e.Message); }
         ToyArchitecture arch;
         try { arch = modelSettings.Kind; }
-        catch (ArgumentException e) { throw new StageException("RSW372", e.Message); }
+        catch (ArgumentException e) { throw new StageException("RSW383", e.Message); }
         var tokenizerPath = Path.Combine(ctx.Upstream("toy-tokenizer"), ToyModelFolder.TokenizerFile);
 
         // The training is an item: its key covers only the code the training reaches, so a change to the figure
@@ -49,7 +49,7 @@ public sealed class TrainModelStage : IStage
             var examples = ToyCorpusJsonl.Read(Path.Combine(ctx.Upstream("toy-corpus"), "corpus.jsonl"));
             var data = ToySequences.Encode(new ChatEncoder(tokenizer, arch.Chat), examples, options.MaxLength, arch.EndOfTurn);
             if (data.Count == 0)   // e.g. llama3: the template's 26-token system preamble alone takes ~40 toy tokens
-                throw new StageException("RSW374", $"toy.train.max_length: no conversation's prompt fits in {options.MaxLength} tokens with the {arch.Name} chat template; raise it.");
+                throw new StageException("RSW384", $"toy.train.max_length: no conversation's prompt fits in {options.MaxLength} tokens with the {arch.Name} chat template; raise it.");
             torch.manual_seed(options.Seed);
             using var model = CausalLM.Create(modelSettings.ToModelConfig(tokenizer), torch.ScalarType.Float32, torch.CPU, options.Seed);
             var parameters = model.Parameters().Sum(p => p.numel());

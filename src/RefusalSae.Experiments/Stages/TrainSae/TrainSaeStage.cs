@@ -29,7 +29,7 @@ public sealed class TrainSaeStage : IStage
         var s = ctx.Config<TrainSaeSettings>("toy.sae");
         ToySaeLayout layout;
         try { layout = ToySaeLayouts.Parse(s.Layout); }
-        catch (ArgumentException e) { throw new StageException("RSW373", e.Message); }
+        catch (ArgumentException e) { throw new StageException("RSW385", e.Message); }
         var maxLength = ctx.ConfigJson["toy"]!["train"]!["max_length"]!.GetValue<int>();   // the length the organism was trained at
         // The training is an item: its key covers only the code the training reaches, so a change to the table below
         // reruns the rendering from the stored SAEs and metrics, never the training.
