@@ -33,7 +33,7 @@ public sealed class BuildExperiment : WorkflowTask, IStageLauncher, ICancelableT
     {
         var options = new BuildOptions
         {
-            RepoRoot = RepoRoot, Experiment = Experiment, Overrides = BuildOptions.NormalizeOverrides(Set), Point = NullIfEmpty(SweepPoint),
+            RepoRoot = RepoRoot, Experiment = Experiment, Overrides = BuildOptions.NormalizeOverrides(Set), Point = NullIfEmpty(SweepPoint), WorkerDirectory = Path.GetDirectoryName(WorkerPath),
             ArtifactsRoot = NullIfEmpty(ArtifactsRoot), CacheRoot = NullIfEmpty(CacheRoot),
             SharedCacheRoot = NullIfEmpty(SharedCacheRoot), SharedCacheWrite = SharedCacheWrite, DryRun = DryRun,
             CacheUniverse = CacheUniverse ?? "",

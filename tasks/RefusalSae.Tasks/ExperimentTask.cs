@@ -33,6 +33,8 @@ public abstract class ExperimentTask : WorkflowTask
     public string? SweepPoint { get; set; }
     /// <summary>Restore from the cache only; a stage that would run fails (a sweep's aggregation after Slurm).</summary>
     public bool RestoreOnly { get; set; }
+    /// <summary>The worker's build folder, whose assemblies the stages' code identity is computed from (empty: the Debug build).</summary>
+    public string? WorkerDirectory { get; set; }
 
     protected BuildOptions Options(bool dryRun = false) => new()
     {
@@ -42,7 +44,7 @@ public abstract class ExperimentTask : WorkflowTask
         CacheUniverse = CacheUniverse ?? "", Force = BuildOptions.ParseForce(Force),
         StageThreads = Positive(StageThreads) ?? BuildOptions.DefaultThreads(),
         CpuSlots = Positive(CpuSlots) ?? Environment.ProcessorCount,
-        Point = NullIfEmpty(SweepPoint), RestoreOnly = RestoreOnly,
+        Point = NullIfEmpty(SweepPoint), RestoreOnly = RestoreOnly, WorkerDirectory = NullIfEmpty(WorkerDirectory),
     };
 
     /// <summary>The plan of this build (validated config, resolved pipeline), shared by the tasks of one node.</summary>
