@@ -13,19 +13,20 @@ public sealed class CodeIdentityAcceptanceTests(CodeIdentityAcceptanceTests.Vari
     /// <summary>
     /// Stages that draw a figure with Reporting.Figure (directly or through Line/GroupedBar/Heatmap figures): the
     /// stages of the files `grep -l Figure src/RefusalSae.Experiments/Stages` lists (CategoriesReport, SuffixFigure,
-    /// JailbreakReport, PaperJudge/JailbreakTable, InductionFigure, TrainModelStage).
+    /// JailbreakReport, PaperJudge/JailbreakTable, InductionFigure, TrainModelStage), and feature-dashboards' histograms.
     /// </summary>
     private static readonly string[] FigureStages =
-        ["paper-categories", "paper-induction", "paper-jailbreak", "paper-judge", "paper-suffixes", "train-model"];
+        ["feature-dashboards", "paper-categories", "paper-induction", "paper-jailbreak", "paper-judge", "paper-suffixes", "train-model"];
 
     /// <summary>
     /// Stages that left-pad token batches: BatchEncoding.LeftPad/Encode are called by ChatGeneration (every greedy
     /// generation: behaviour, jailbreak, categories, suffixes, probes, wildjailbreak, rollouts, induction, gsm8k, arc),
     /// FirstTokens (paper-filter), RefusalDirection/LaIg (paper-features), CeForward (paper-ce) and the local HarmBench
-    /// judge (paper-judge). The toy training stages pad with their own ToySequences and do not use it.
+    /// judge (paper-judge), and feature-dashboards' per-token activations. The toy training stages pad with their own
+    /// ToySequences and do not use it.
     /// </summary>
     private static readonly string[] LeftPadStages =
-        ["behaviour", "paper-arc", "paper-categories", "paper-ce", "paper-features", "paper-filter", "paper-gsm8k", "paper-induction",
+        ["behaviour", "feature-dashboards", "paper-arc", "paper-categories", "paper-ce", "paper-features", "paper-filter", "paper-gsm8k", "paper-induction",
          "paper-jailbreak", "paper-judge", "paper-probes", "paper-rollouts", "paper-suffixes", "paper-wildjailbreak"];
 
     [Fact]
