@@ -1,5 +1,6 @@
 using RefusalSae.Core.Models;
 using RefusalSae.Core.Saes;
+using RefusalSae.Core.Tensors;
 using RefusalSae.Experiments.Paper;
 using static TorchSharp.torch;
 
@@ -30,9 +31,9 @@ public static class FeatureActivations
                    return h;
                }))
             model.Forward(inputIds, attentionMask);
-        var mask = attentionMask.cpu().to_type(ScalarType.Int64).data<long>().ToArray();
+        var mask = HostRead.Longs(attentionMask);
         var (b, t) = ((int)inputIds.shape[0], (int)inputIds.shape[1]);
-        var values = layers.ToDictionary(l => l, l => reads[l].data<float>().ToArray());
+        var values = layers.ToDictionary(l => l, l => HostRead.Floats(reads[l]));
         var result = new float[b][][];
         for (var row = 0; row < b; row++)
         {
