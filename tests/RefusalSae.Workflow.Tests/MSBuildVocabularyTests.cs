@@ -37,7 +37,8 @@ public class MSBuildVocabularyTests
             // -p:Set takes | between assignments (MSBuild splits -p: values at a bare ;).
             var overridden = DotnetBuild.Experiments([.. props, "-question", "-p:Set=smoke.table.decimals=3|smoke.prompts.lowercase=true"]);
             Assert.NotEqual(0, overridden.ExitCode);
-            Assert.Contains("-p:Set : error RSW051: stage 'prompt-stats' is stale: config smoke.prompts.lowercase false → true at -p:Set", overridden.Output);
+            // An override is located at its -p:Set entry and column (issue 17).
+            Assert.Matches(@"-p:Set\(\d+,\d+\): error RSW051: stage 'prompt-stats' is stale: config smoke\.prompts\.lowercase false → true", overridden.Output);
 
             var build = DotnetBuild.Experiments(props);
             Assert.True(build.ExitCode == 0, build.Output);

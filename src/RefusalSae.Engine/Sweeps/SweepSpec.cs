@@ -35,7 +35,9 @@ public sealed record SweepSpec(IReadOnlyList<SweepAxis> Grid, IReadOnlyList<Swee
     public static SweepSpec? Load(string repoRoot, string experiment, ConfigSchema schema)
     {
         var display = ExperimentLoader.Display(experiment);
-        var root = YamlFile.LoadMapping(Path.Combine(repoRoot, "experiments", experiment + ".yaml"), display);
+        var path = Path.Combine(repoRoot, "experiments", experiment + ".yaml");
+        if (!File.Exists(path)) return null;   // the experiment's own loading reports the missing file (RSW002)
+        var root = YamlFile.LoadMapping(path, display);
         var entry = YamlFile.Entries(root, display).FirstOrDefault(e => e.Key == BlockName);
         return entry.Value is null ? null : Read(entry.Value, SourceLocation.Of(display, entry.KeyNode), schema, display);
     }
