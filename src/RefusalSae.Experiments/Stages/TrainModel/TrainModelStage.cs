@@ -59,6 +59,8 @@ public sealed class TrainModelStage : IStage
             {
                 OnStep = (s, total, eta) =>
                 {
+                    // SIGTERM / Ctrl+C stop training at the next step: the last checkpoint stays in scratch to resume from.
+                    ctx.Cancellation.ThrowIfCancellationRequested();
                     progress.Advance();
                     if (s.Step % 25 == 0 || s.Step == total)
                         ctx.Log.WriteLine(string.Create(CultureInfo.InvariantCulture,
