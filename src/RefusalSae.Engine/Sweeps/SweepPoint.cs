@@ -21,6 +21,9 @@ public sealed record SweepPoint(string Id, IReadOnlyList<(SweepAxis Axis, JsonNo
 
     public JsonNode? ValueOf(string key) => Values.FirstOrDefault(v => v.Axis.Key == key).Value;
 
+    /// <summary>True when this point sets <paramref name="key"/> to <paramref name="value"/> (compared as canonical JSON).</summary>
+    public bool Has(string key, JsonNode value) => CanonicalJson.Serialize(ValueOf(key)) == CanonicalJson.Serialize(value);
+
     /// <summary>"clamp=-2,k_star=20": leaf names and values, restricted to characters safe in file names and MSBuild items.</summary>
     public static string MakeId(IEnumerable<(SweepAxis Axis, JsonNode Value)> values)
     {

@@ -20,18 +20,18 @@ public static class SweepFigures
         var numericX = x.Values.All(v => double.TryParse(SweepTables.Text(v), NumberStyles.Float, CultureInfo.InvariantCulture, out _));
         double XOf(int i) => numericX ? double.Parse(SweepTables.Text(x.Values[i]), CultureInfo.InvariantCulture) : i;
         var seriesAt = compare.Series is { } s ? compare.Placeholders.ToList().IndexOf(s) : -1;
-        var facets = spec.Points().Where(p => CanonicalJson.Serialize(p.ValueOf(x.Key)) == CanonicalJson.Serialize(x.Values[0]))
+        var facets = spec.Points().Where(p => p.Has(x.Key, x.Values[0]))
             .Select(p => p.Values.Where(v => v.Axis.Key != x.Key).ToList()).ToList();
         var saved = new List<Saved>();
         foreach (var (metric, _) in compare.Metrics)
             foreach (var facet in facets)
             {
-                var inFacet = rows.Where(r => facet.All(f => CanonicalJson.Serialize(r.Point.ValueOf(f.Axis.Key)) == CanonicalJson.Serialize(f.Value))).ToList();
+                var inFacet = rows.Where(r => facet.All(f => r.Point.Has(f.Axis.Key, f.Value))).ToList();
                 var labels = seriesAt < 0 ? [metric] : inFacet.Select(r => r.Bindings[seriesAt]).Distinct().ToList();
                 var lines = labels.Select(label =>
                 {
                     var points = Enumerable.Range(0, x.Values.Count).Select(i => (X: XOf(i), Y: SweepTables.Mean(inFacet
-                        .Where(r => (seriesAt < 0 || r.Bindings[seriesAt] == label) && CanonicalJson.Serialize(r.Point.ValueOf(x.Key)) == CanonicalJson.Serialize(x.Values[i]))
+                        .Where(r => (seriesAt < 0 || r.Bindings[seriesAt] == label) && r.Point.Has(x.Key, x.Values[i]))
                         .Select(r => r.Metrics[metric])))).Where(p => p.Y is not null).ToList();
                     return new LineSeries(label, points.Select(p => p.X).ToList(), points.Select(p => p.Y!.Value).ToList());
                 }).Where(l => l.X.Count > 0).ToList();

@@ -35,7 +35,7 @@ public static class SweepTables
             var first = g.First();
             var head = (seriesAt >= 0 ? [first.Bindings[seriesAt]] : new List<string>())
                 .Concat(others.Select(a => Text(first.Point.ValueOf(a.Key))));
-            var cells = x.Values.Select(v => Number(Mean(g.Where(r => CanonicalJson.Serialize(r.Point.ValueOf(x.Key)) == CanonicalJson.Serialize(v))
+            var cells = x.Values.Select(v => Number(Mean(g.Where(r => r.Point.Has(x.Key, v))
                 .Select(r => r.Metrics[metric]))));
             return (IReadOnlyList<string>)head.Concat(cells).ToList();
         }).ToList();

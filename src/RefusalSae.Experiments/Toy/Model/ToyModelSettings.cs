@@ -25,20 +25,8 @@ public sealed record ToyModelSettings
 
     public ModelConfig ToModelConfig(ITextTokenizer tokenizer) => Kind == ToyArchitecture.Llama3 ? Llama3(tokenizer) : Gemma2(tokenizer);
 
-    private ModelConfig Gemma2(ITextTokenizer tokenizer) => new()
+    private ModelConfig Gemma2(ITextTokenizer tokenizer) => Shape(tokenizer, ModelArchitecture.Gemma2, rmsNormEps: 1e-6, ropeTheta: 10000, tied: true) with
     {
-        Architecture = ModelArchitecture.Gemma2,
-        VocabSize = tokenizer.VocabSize,
-        HiddenSize = HiddenSize,
-        IntermediateSize = IntermediateSize,
-        NumHiddenLayers = NumHiddenLayers,
-        NumAttentionHeads = NumAttentionHeads,
-        NumKeyValueHeads = NumKeyValueHeads,
-        HeadDim = HeadDim,
-        RmsNormEps = 1e-6,
-        RopeTheta = 10000,
-        MaxPositionEmbeddings = MaxPositionEmbeddings,
-        TieWordEmbeddings = true,
         QueryPreAttnScalar = HeadDim,
         SlidingWindow = SlidingWindow,
         AttnLogitSoftcapping = 50,
@@ -49,9 +37,20 @@ public sealed record ToyModelSettings
     };
 
     /// <summary>Llama-3.1-8B's numeric details (formats.md §2.1); like its config.json, no pad token and eos = [end_of_text, eot].</summary>
-    private ModelConfig Llama3(ITextTokenizer tokenizer) => new()
+    private ModelConfig Llama3(ITextTokenizer tokenizer) => Shape(tokenizer, ModelArchitecture.Llama, rmsNormEps: 1e-5, ropeTheta: 500000, tied: false) with
     {
-        Architecture = ModelArchitecture.Llama,
+        RopeScaling = new RopeScaling(8.0, 1.0, 4.0, 8192),
+        BosTokenId = tokenizer.TokenToId(LlamaToyTokenizer.BeginOfText),
+        EosTokenIds = new[] { tokenizer.TokenToId(LlamaToyTokenizer.EndOfText), tokenizer.TokenToId(LlamaToyTokenizer.EndOfTurn) }.OfType<int>().ToList(),
+    };
+
+    /// <summary>The sizes both architectures take from toy.model; each adds its own numeric details.</summary>
+    private ModelConfig Shape(ITextTokenizer tokenizer, ModelArchitecture architecture, double rmsNormEps, double ropeTheta, bool tied) => new()
+    {
+        Architecture = architecture,
+        RmsNormEps = rmsNormEps,
+        RopeTheta = ropeTheta,
+        TieWordEmbeddings = tied,
         VocabSize = tokenizer.VocabSize,
         HiddenSize = HiddenSize,
         IntermediateSize = IntermediateSize,
@@ -59,12 +58,6 @@ public sealed record ToyModelSettings
         NumAttentionHeads = NumAttentionHeads,
         NumKeyValueHeads = NumKeyValueHeads,
         HeadDim = HeadDim,
-        RmsNormEps = 1e-5,
-        RopeTheta = 500000,
-        RopeScaling = new RopeScaling(8.0, 1.0, 4.0, 8192),
         MaxPositionEmbeddings = MaxPositionEmbeddings,
-        TieWordEmbeddings = false,
-        BosTokenId = tokenizer.TokenToId(LlamaToyTokenizer.BeginOfText),
-        EosTokenIds = new[] { tokenizer.TokenToId(LlamaToyTokenizer.EndOfText), tokenizer.TokenToId(LlamaToyTokenizer.EndOfTurn) }.OfType<int>().ToList(),
     };
 }
