@@ -24,12 +24,14 @@ public abstract class WorkflowTask : Microsoft.Build.Utilities.Task
 /// <summary>
 /// The engine's log, written to MSBuild's (High importance, so it shows at the default verbosity). With
 /// an <paramref name="immediate"/> engine (a running stage) plain lines go out as TerminalLogger's immediate output
-/// (<see cref="LiveStatus"/>); other loggers print them as ordinary messages.
+/// (<see cref="LiveStatus"/>), and `progress:` lines (a dataset download) the node's live status; other loggers print
+/// them as ordinary messages.
 /// </summary>
 internal sealed class MSBuildLog(Microsoft.Build.Utilities.TaskLoggingHelper log, IBuildEngine? immediate = null) : RefusalSae.Engine.Building.IBuildLog
 {
     public void Message(string text, SourceLocation? at = null, string? code = null)
     {
+        if (at is null && code is null && immediate is not null && text.StartsWith(LiveStatus.ProgressPrefix, StringComparison.Ordinal)) { LiveStatus.Progress(immediate, text); return; }
         if (at is null && code is null && immediate is not null) { LiveStatus.Output(immediate, text); return; }
         if (at is null && code is null) { log.LogMessage(MessageImportance.High, text); return; }
         log.LogMessage(subcategory: null, code: code, helpKeyword: null, file: at?.File, lineNumber: at?.Line ?? 0,

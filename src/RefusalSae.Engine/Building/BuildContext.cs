@@ -21,7 +21,8 @@ public sealed class BuildContext
         Log = log;
         Plan = plan ?? ExperimentPlan.Load(options.RepoRoot, options.Experiment, options.Overrides);
         _datasetMemo = new HashMemo(Path.Combine(options.Cache, "datasets.memo.json"));
-        Resolver = new DatasetResolver(Plan.Catalog, Path.Combine(options.Artifacts, "datasets"), _datasetMemo);
+        // Download progress goes out as the stages' `progress:` lines (the MSBuild task shows them as live status).
+        Resolver = new DatasetResolver(Plan.Catalog, Path.Combine(options.Artifacts, "datasets"), _datasetMemo, line => log.Message(line));
         Cache = new StageCache(options.Cache);
         Shared = options.SharedCacheRoot is { Length: > 0 } s ? new StageCache(s, trustMemo: false) : null;
         PreviousState = ExperimentState.Read(Path.Combine(options.ExperimentDir, "state.json"));

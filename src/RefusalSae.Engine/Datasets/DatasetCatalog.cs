@@ -6,15 +6,18 @@ namespace RefusalSae.Engine.Datasets;
 
 /// <summary>
 /// datasets/catalog.yaml: `mirrors:` (offline roots, repo-relative; env RSW_DATASETS, ':'-separated, overrides) and
-/// `datasets:` id → {file, url, sha256, format, licence, token_env}.
+/// `datasets:` id → {file, url, sha256, format, licence, token_env, derive}. `derive:` (a mapping, see
+/// <see cref="Derivation.DatasetDerivation"/>) replaces the url of a file computed from pinned upstream files.
 /// </summary>
 public sealed partial class DatasetCatalog
 {
     public const string Display = "datasets/catalog.yaml";
-    private static readonly HashSet<string> Fields = ["file", "url", "sha256", "format", "licence", "token_env"];
+    private static readonly HashSet<string> Fields = ["file", "url", "sha256", "format", "licence", "token_env", "derive"];
 
     public required IReadOnlyList<string> Mirrors { get; init; }
     public required IReadOnlyDictionary<string, DatasetEntry> Datasets { get; init; }
+    /// <summary>The repository root: derive specs are repo-relative.</summary>
+    public string RepoRoot { get; init; } = "";
 
     [GeneratedRegex("^[0-9a-f]{64}$")] private static partial Regex Sha256Pattern();
 
@@ -40,12 +43,17 @@ public sealed partial class DatasetCatalog
                     throw Error("RSW201", $"unknown top-level key '{key}'{DidYouMean.Suffix(key, ["mirrors", "datasets"])}", keyNode);
             }
         }
+        foreach (var e in datasets.Values)
+            foreach (var id in e.Derive?.Datasets ?? [])
+                if (!datasets.ContainsKey(id) || id == e.Id)
+                    throw new WorkflowException("RSW201", $"dataset '{e.Id}': derive.datasets names '{id}', which is not another catalog dataset{DidYouMean.Suffix(id, datasets.Keys)}", e.Derive!.DeclaredAt);
         var env = Environment.GetEnvironmentVariable("RSW_DATASETS");
         if (!string.IsNullOrWhiteSpace(env)) mirrors = [.. env.Split(':', StringSplitOptions.RemoveEmptyEntries)];
         return new DatasetCatalog
         {
             Mirrors = mirrors.Select(m => Path.GetFullPath(Path.Combine(repoRoot, m))).ToList(),
             Datasets = datasets,
+            RepoRoot = repoRoot,
         };
     }
 
@@ -53,9 +61,11 @@ public sealed partial class DatasetCatalog
     {
         if (node is not YamlMappingNode map) throw Error("RSW201", $"dataset '{id}': expects a mapping", node);
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+        Derivation.DatasetDerivation? derive = null;
         foreach (var (k, kn, v) in YamlFile.Entries(map, Display))
         {
             if (!Fields.Contains(k)) throw Error("RSW201", $"dataset '{id}': unknown field '{k}'{DidYouMean.Suffix(k, Fields)}", kn);
+            if (k == "derive") { derive = Derivation.DerivationReader.Read(id, v); continue; }
             if (v is not YamlScalarNode s) throw Error("RSW201", $"dataset '{id}': {k} expects a single value", v);
             fields[k] = s.Value is "~" or "null" or "" ? null : s.Value;
         }
@@ -67,8 +77,11 @@ public sealed partial class DatasetCatalog
         if (sha is not null && !Sha256Pattern().IsMatch(sha)) throw Error("RSW201", $"dataset '{id}': sha256 must be 64 lower-case hex digits or ~ (unpinned)", map);
         var file = Need("file");
         if (Path.IsPathRooted(file) || file.Split('/').Contains("..")) throw Error("RSW201", $"dataset '{id}': file must be a relative path inside a mirror", map);
+        // A derived file is checked byte for byte against its pin, and comes from its derive block, not a url.
+        if (derive is not null && (sha is null || fields.GetValueOrDefault("url") is not null))
+            throw Error("RSW201", $"dataset '{id}': a derived dataset needs sha256 (what the derivation must reproduce) and url: ~", map);
         return new DatasetEntry(id, file, fields.GetValueOrDefault("url"), sha, Need("format"), Need("licence"),
-            fields.GetValueOrDefault("token_env"), SourceLocation.Of(Display, idNode));
+            fields.GetValueOrDefault("token_env"), SourceLocation.Of(Display, idNode), derive);
     }
 
     private static WorkflowException Error(string code, string message, YamlNode node) =>

@@ -48,6 +48,7 @@ public class PaperExperimentConfigTests
         Assert.Equal(skip, Int("paper.features.skip_leading_tokens"));
         Assert.Equal(valueSkip, Int("paper.features.value_skip_leading_tokens"));
         Assert.False(v["paper.features.per_layer_ig"].Value.GetValue<bool>());
+        Assert.False(v["paper.features.selection_split"].Value.GetValue<bool>());   // beyond the paper: off by default
         Assert.Equal(-3.0, v["paper.suffixes.upstream_clamp"].Value.GetValue<double>());
         Assert.Equal(v["paper.jailbreak.clamp"].Value.GetValue<double>(), v["paper.suffixes.clamp"].Value.GetValue<double>());
         Assert.Equal(("harmbench", "substring"), (Str("paper.suffixes.judge"), Str("paper.suffixes.screen_judge")));

@@ -13,7 +13,8 @@ namespace RefusalSae.Experiments.Stages.Paper;
 /// paper-features: per harmful evaluation set, the refusal direction at every layer (harmful = the set's prompts,
 /// harmless = the first |D| filtered harmless prompts), the cosine candidates, LA-IG per prompt (cached per prompt)
 /// and the feature sets Ours, AP, CosSim, ActDiff and the random control. Outputs directions/{set}.safetensors
-/// (directions [L, D], direction [D] = best layer) and features/{set}.json.
+/// (directions [L, D], direction [D] = best layer) and features/{set}.json; with selection_split also split/{set}.json
+/// (<see cref="Split.SplitFeatures"/>).
 /// </summary>
 public sealed class FeaturesStage : IStage
 {
@@ -74,9 +75,11 @@ public sealed class FeaturesStage : IStage
             ctx.Log.WriteLine($"paper-features: {name}: Ours global {string.Join(" ", oursGlobal.Take(8))} …; layers " +
                               string.Join(", ", oursGlobal.GroupBy(f => f.Layer).OrderBy(g => g.Key).Select(g => $"L{g.Key}×{g.Count()}")));
         }
+        if (s.SelectionSplit)
+            Split.SplitFeatures.Run(ctx, paper, sets.Select(x => (x.Name, (IReadOnlyList<string>)x.Prompts.Select(p => p.Instruction).ToList())).ToList(), filtered, s, harmlessMax);
     }
 
-    private static IReadOnlyList<IReadOnlyDictionary<int, float[]>> ActMax(StageContext ctx, PaperSubject paper, IReadOnlyList<string> texts, int batchSize,
+    internal static IReadOnlyList<IReadOnlyDictionary<int, float[]>> ActMax(StageContext ctx, PaperSubject paper, IReadOnlyList<string> texts, int batchSize,
         ProgressReporter progress) =>
         ctx.Items.MapBatched(texts, t => $"actmax\n{paper.Chat.Render(t)}", batch =>
         {

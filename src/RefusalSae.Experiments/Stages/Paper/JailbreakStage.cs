@@ -12,7 +12,8 @@ namespace RefusalSae.Experiments.Stages.Paper;
 /// <summary>
 /// paper-jailbreak (paper-method §6.4): greedy generations per method and per harmful set (cached per prompt), judged
 /// by the substring judge; the jailbreak table (methods × sets, refusal rate) as Markdown and CSV, and the grouped-bar
-/// figure (PNG, SVG). Outputs completions.jsonl, metrics.json, jailbreak.{md,csv,png,svg}.
+/// figure (PNG, SVG). Outputs completions.jsonl, metrics.json, jailbreak.{md,csv,png,svg}; when paper-features
+/// selected on one half (selection_split), also the held-out half's rates (<see cref="Split.HeldOutJailbreak"/>).
 /// </summary>
 public sealed class JailbreakStage : IStage
 {
@@ -54,7 +55,8 @@ public sealed class JailbreakStage : IStage
                 ctx.Log.WriteLine($"paper-jailbreak: {set} {method.Name}: refusal {Table.Percent(rates[(method.Name, set)])}%");
             }
         }
-        JailbreakReport.Write(ctx.OutputDirectory, sets, methods.Select(m => m.Name).ToList(), rates, s, eval.PromptsPerSet);
+        var heldOut = Split.SplitSelection.Present(features) ? Split.HeldOutJailbreak.Run(ctx, paper, features, sets, methods, judge, s) : null;
+        JailbreakReport.Write(ctx.OutputDirectory, sets, methods.Select(m => m.Name).ToList(), rates, s, eval.PromptsPerSet, heldOut);
     }
 
     private static IDisposable? Install(PaperSubject paper, JailbreakMethod method, SelectedFeatures selected, IReadOnlyList<int> rows, Tensor direction, double c)

@@ -40,6 +40,11 @@ public sealed record PaperFeaturesSettings
     public required int ValueSkipLeadingTokens { get; init; }
     /// <summary>Beyond the paper: LA-IG interpolates one layer at a time (<see cref="Experiments.Paper.LaIgOptions.PerLayer"/>).</summary>
     public required bool PerLayerIg { get; init; }
+    /// <summary>
+    /// Beyond the paper: also select the direction and feature sets on one half of each set (even positions) and let
+    /// paper-jailbreak report the held-out half beside the in-sample numbers (<see cref="Split.SelectionHalves"/>).
+    /// </summary>
+    public required bool SelectionSplit { get; init; }
 
     public Experiments.Paper.LaIgOptions LaIg => new() { Steps = IgSteps, AblatedResidualEndpoint = AblatedResidualEndpoint, PerLayer = PerLayerIg };
 

@@ -9,10 +9,10 @@ public sealed record JailbreakCompletion(string Set, string Method, string Promp
 
     private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    /// <summary>Reads <c>{dir}/completions.jsonl</c>; a bad line is reported with its number.</summary>
-    public static IReadOnlyList<JailbreakCompletion> Load(string dir)
+    /// <summary>Reads <c>{dir}/completions.jsonl</c> (or another file of the same lines); a bad line is reported with its number.</summary>
+    public static IReadOnlyList<JailbreakCompletion> Load(string dir, string file = File)
     {
-        var path = Path.Combine(dir, File);
+        var path = Path.Combine(dir, file);
         if (!System.IO.File.Exists(path)) throw new InvalidDataException($"{path}: not found (paper-jailbreak writes it).");
         var result = new List<JailbreakCompletion>();
         var n = 0;

@@ -15,10 +15,11 @@ public static class JailbreakTable
     public const string Name = "jailbreak";
 
     /// <param name="judge">The judge's identity, or null when <c>paper.judge.backend</c> is none.</param>
-    public static void Write(string dir, JailbreakScores scores, string? judge, string paperModel)
+    /// <param name="heldOut">Scores on the held-out halves (paper.features.selection_split), shown beside each set; else null.</param>
+    public static void Write(string dir, JailbreakScores scores, string? judge, string paperModel, JailbreakScores? heldOut = null)
     {
         var paper = PaperNumbers.Asr.GetValueOrDefault(paperModel);
-        TableWriter.Write(Build(scores, judge, paperModel), dir, Name);
+        TableWriter.Write(Build(scores, judge, paperModel, heldOut), dir, Name);
         var values = scores.Methods.Select(m => scores.Sets.Select(s => 100 * (judge is null ? scores.Refusal(m, s) : scores.Asr(m, s))).ToArray()).ToArray();
         var labels = scores.Sets.Select(JailbreakScores.Label).ToList();
         if (judge is null)
@@ -36,7 +37,7 @@ public static class JailbreakTable
         File.WriteAllText(Path.Combine(dir, "metrics.json"), JsonSerializer.Serialize(new { judge, metrics }, new JsonSerializerOptions { WriteIndented = true }));
     }
 
-    public static Table Build(JailbreakScores scores, string? judge, string paperModel)
+    public static Table Build(JailbreakScores scores, string? judge, string paperModel, JailbreakScores? heldOut = null)
     {
         var paper = PaperNumbers.Asr.GetValueOrDefault(paperModel);
         var columns = new List<string> { "method" };
@@ -44,6 +45,7 @@ public static class JailbreakTable
         {
             columns.Add($"{set} ASR (%)");
             columns.Add($"{set} refusal (%)");
+            if (heldOut is not null) { columns.Add($"{set} held-out ASR (%)"); columns.Add($"{set} held-out refusal (%)"); }
             if (paper is not null) columns.Add($"{set} paper ASR (%)");
         }
         var rows = scores.Methods.Select(m =>
@@ -53,6 +55,12 @@ public static class JailbreakTable
             {
                 row.Add(Table.Percent(scores.Asr(m, set)));
                 row.Add(Table.Percent(scores.Refusal(m, set)));
+                if (heldOut is not null)
+                {
+                    var known = heldOut.Methods.Contains(m) && heldOut.Sets.Contains(set);
+                    row.Add(known ? Table.Percent(heldOut.Asr(m, set)) : "–");
+                    row.Add(known ? Table.Percent(heldOut.Refusal(m, set)) : "–");
+                }
                 if (paper is not null)
                 {
                     var i = Array.IndexOf(PaperNumbers.SetOrder, set);
@@ -74,6 +82,9 @@ public static class JailbreakTable
                 : $"Paper ASR: {paperModel}, benchmarking.ipynb (paper-method §6.4)." +
                   (paperModel == "gemma-2-2b-it" ? " The paper's Gemma substring refusal: Base 100 / 97 / 100 %, AS 1 / 0 / 0 %." : ""),
         };
+        if (heldOut is not null)
+            notes.Insert(3, "Held-out (beyond the paper, paper.features.selection_split): direction and feature sets chosen on the even-numbered prompts of each set, " +
+                            "scored on the odd-numbered ones (AP and Ours with their global sets); the other columns follow the paper (chosen and scored on all prompts).");
         return new Table("§4.1 jailbreak: HarmBench ASR and substring refusal per method and harmful set", columns, rows) { Notes = notes };
     }
 }

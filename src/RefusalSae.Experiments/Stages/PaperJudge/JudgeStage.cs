@@ -8,7 +8,8 @@ namespace RefusalSae.Experiments.Stages.PaperJudge;
 /// <summary>
 /// paper-judge (paper-method §6.2, §6.4): every (prompt, response) of paper-jailbreak judged by the configured
 /// HarmBench classifier (cached per item under the judge's identity), then the final §4.1 table and figure
-/// (<see cref="JailbreakTable"/>). Outputs judgements.jsonl, jailbreak.{md,csv,png,svg}, metrics.json.
+/// (<see cref="JailbreakTable"/>). Outputs judgements.jsonl, jailbreak.{md,csv,png,svg}, metrics.json; with
+/// paper.features.selection_split also the held-out half's scores (<see cref="HeldOutCompletions"/>).
 /// </summary>
 public sealed class JudgeStage : IStage
 {
@@ -19,6 +20,7 @@ public sealed class JudgeStage : IStage
         var s = ctx.Config<HarmBenchJudgeSettings>(HarmBenchJudgeSettings.Prefix);
         var paperModel = ctx.Config<string>("paper.jailbreak.paper_model");
         var completions = JailbreakCompletion.Load(ctx.Upstream("paper-jailbreak"));
+        var heldOut = HeldOutCompletions.Load(ctx.Upstream("paper-jailbreak"));   // empty unless paper.features.selection_split
         var verdicts = new Dictionary<HarmBenchCase, HarmBenchVerdict>();
         string? identity = null;
         try
@@ -27,7 +29,7 @@ public sealed class JudgeStage : IStage
             if (judge is not null)
             {
                 identity = judge.Identity;
-                var cases = completions.Select(c => new HarmBenchCase(c.Prompt, c.Response)).Distinct().ToList();
+                var cases = completions.Concat(heldOut).Select(c => new HarmBenchCase(c.Prompt, c.Response)).Distinct().ToList();
                 ctx.Log.WriteLine($"paper-judge: {cases.Count} distinct (prompt, response) pairs of {completions.Count}; judge {identity}");
                 var progress = ctx.Progress(cases.Count, "verdicts");
                 var judged = ctx.Items.MapBatched(cases, c => JsonSerializer.Serialize(new[] { "harmbench", identity, c.Behavior, c.Generation }),
@@ -45,7 +47,9 @@ public sealed class JudgeStage : IStage
         using (var log = new StreamWriter(ctx.Output("judgements.jsonl")))
             foreach (var r in results) log.WriteLine(JsonSerializer.Serialize(r, Json));
         var scores = JailbreakScores.From(results);
-        JailbreakTable.Write(ctx.OutputDirectory, scores, identity, paperModel);
+        var heldOutScores = heldOut.Count == 0 ? null
+            : HeldOutCompletions.Score(ctx.OutputDirectory, heldOut.Select(c => JudgedCompletion.Of(c, identity is null ? null : verdicts[new HarmBenchCase(c.Prompt, c.Response)])).ToList());
+        JailbreakTable.Write(ctx.OutputDirectory, scores, identity, paperModel, heldOutScores);
         foreach (var m in scores.Methods)
             ctx.Log.WriteLine($"paper-judge: {m}: " + string.Join(", ", scores.Sets.Select(set =>
                 $"{set} ASR {Pct(scores.Asr(m, set))} refusal {Pct(scores.Refusal(m, set))}")));

@@ -42,4 +42,16 @@ public class JailbreakTableTests
         Assert.DoesNotContain(table.Columns, c => c.Contains("paper"));
         Assert.Contains("n/a", TableWriter.ToMarkdown(table));
     }
+
+    [Fact]
+    public void Held_out_scores_sit_beside_each_sets_in_sample_columns_and_a_note_explains_them()
+    {
+        var heldOut = JailbreakScores.From([.. Completions(judged: true).Where(c => c.Set == "advbench").Select(c => c with { Refused = true })]);
+        var table = JailbreakTable.Build(JailbreakScores.From(Completions(judged: true)), "local|x", "none", heldOut);
+        Assert.Equal(["method", "harmbench_test ASR (%)", "harmbench_test refusal (%)", "harmbench_test held-out ASR (%)", "harmbench_test held-out refusal (%)"], table.Columns.Take(5));
+        Assert.Equal(["AS", "50.0", "25.0", "–", "–"], table.Rows[5].Take(5));                 // no held-out prompts of that set
+        var advbench = table.Columns.ToList().IndexOf("advbench held-out ASR (%)");
+        Assert.Equal(["50.0", "100.0"], table.Rows[5].Skip(advbench).Take(2));
+        Assert.Contains(table.Notes, n => n.StartsWith("Held-out (beyond the paper", StringComparison.Ordinal));
+    }
 }

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using RefusalSae.Engine.Stages;
+using RefusalSae.Experiments.Judges;
+using RefusalSae.Experiments.Paper;
+using static TorchSharp.torch;
+
+namespace RefusalSae.Experiments.Stages.Paper.Split;
+
+/// <summary>
+/// paper-jailbreak's held-out half (paper.features.selection_split): each method's intervention chosen on the
+/// selection half (<see cref="SplitSelection"/>) and judged on the other half. Generations go through the stage's
+/// per-prompt cache (Base shares the in-sample items); they are logged to held_out_completions.jsonl.
+/// </summary>
+public static class HeldOutJailbreak
+{
+    public const string CompletionsFile = "held_out_completions.jsonl";
+
+    public static IReadOnlyDictionary<(string Method, string Set), double> Run(StageContext ctx, PaperSubject paper, string features,
+        IReadOnlyList<string> sets, IReadOnlyList<JailbreakMethod> methods, SubstringJudge judge, PaperJailbreakSettings s)
+    {
+        var splits = sets.Select(set => SplitSelection.Load(features, set)).ToList();
+        var progress = ctx.Progress(splits.Sum(x => x.HeldOutPrompts.Count) * methods.Count, "held-out generations");
+        var rates = new Dictionary<(string Method, string Set), double>();
+        using var log = new StreamWriter(ctx.Output(CompletionsFile));
+        foreach (var split in splits)
+        {
+            var direction = tensor(split.Direction);                                                   // [D]
+            var dirKey = string.Join(",", split.Direction.Take(4));
+            foreach (var method in methods)
+            {
+                var chosen = FeaturesOf(method, split);
+                string Content(string p) => $"{method.Name}\n{s.Clamp}\n{s.MaxNewTokens}\n" +
+                    (chosen is not null ? string.Join(" ", chosen) : method.Ablate ? dirKey : "") + $"\n{paper.Chat.Render(p)}";
+                var responses = ctx.Items.MapBatched(split.HeldOutPrompts, Content, batch =>
+                {
+                    using var hook = method.Ablate ? Interventions.AblateDirection(paper.Model, direction)
+                        : chosen is not null ? Interventions.ScaleFeatures(paper.Model, paper.Saes, [chosen], s.Clamp) : null;
+                    return paper.Generation.Complete(batch, s.MaxNewTokens);
+                }, s.BatchSize, progress, ctx.Cancellation);
+                var refused = responses.Select(judge.IsRefusal).ToList();
+                rates[(method.Name, split.Set)] = refused.Count(r => r) / (double)Math.Max(1, refused.Count);
+                for (var i = 0; i < responses.Count; i++)
+                    log.WriteLine(JsonSerializer.Serialize(new { set = split.Set, method = method.Name, prompt = split.HeldOutPrompts[i], response = responses[i], refused = refused[i] }));
+            }
+        }
+        return rates;
+    }
+
+    /// <summary>
+    /// The one feature set a method clamps on every held-out prompt: the selection half's set; AP and Ours, local in
+    /// the paper, use their global sets (an unseen prompt has no attribution of its own). Null for Base and AS.
+    /// </summary>
+    public static IReadOnlyList<FeatureRef>? FeaturesOf(JailbreakMethod method, SplitSelection split) => method.Name switch
+    {
+        "Base" or "AS" => null,
+        "CosSim" => split.CosSim,
+        "ActDiff" => split.ActDiff,
+        "AP" => split.ApGlobal,
+        "CosSim+AP (Ours)" => split.OursGlobal,
+        "Random (control)" => split.Random,
+        _ => throw new InvalidOperationException($"selection_split: no held-out feature set for method '{method.Name}' (add it to {nameof(HeldOutJailbreak)}.{nameof(FeaturesOf)})."),
+    };
+}
