@@ -2,6 +2,7 @@ using RefusalSae.Experiments.Dashboards;
 using RefusalSae.Experiments.Paper;
 using RefusalSae.Experiments.Stages.Harm;
 using RefusalSae.Experiments.Stages.Paper;
+using RefusalSae.Experiments.Paper.Selection;
 
 namespace RefusalSae.Experiments.Stages.FeatureDashboards;
 

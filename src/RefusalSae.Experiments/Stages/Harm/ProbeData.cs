@@ -2,6 +2,8 @@ using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Data;
 using RefusalSae.Experiments.Harm;
 using RefusalSae.Experiments.Stages.Paper;
+using RefusalSae.Experiments.Paper.Subject;
+using RefusalSae.Experiments.Judges;
 
 namespace RefusalSae.Experiments.Stages.Harm;
 

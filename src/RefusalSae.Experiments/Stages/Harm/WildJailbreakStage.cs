@@ -4,6 +4,9 @@ using RefusalSae.Experiments.Data;
 using RefusalSae.Experiments.Harm;
 using RefusalSae.Experiments.Paper;
 using RefusalSae.Experiments.Stages.Paper;
+using RefusalSae.Experiments.Paper.Subject;
+using RefusalSae.Experiments.Paper.Selection;
+using RefusalSae.Experiments.Judges;
 
 namespace RefusalSae.Experiments.Stages.Harm;
 

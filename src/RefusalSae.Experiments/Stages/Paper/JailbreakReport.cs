@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RefusalSae.Experiments.Reporting;
+using RefusalSae.Experiments.Paper;
 
 namespace RefusalSae.Experiments.Stages.Paper;
 

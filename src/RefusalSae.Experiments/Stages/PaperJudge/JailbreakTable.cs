@@ -1,6 +1,7 @@
 using System.Text.Json;
 using RefusalSae.Experiments.Reporting;
 using RefusalSae.Experiments.Stages.Paper;
+using RefusalSae.Experiments.Paper;
 
 namespace RefusalSae.Experiments.Stages.PaperJudge;
 

@@ -1,6 +1,7 @@
 using RefusalSae.Experiments.Paper;
 using RefusalSae.Experiments.SideEffects;
 using RefusalSae.Experiments.Stages.Paper;
+using RefusalSae.Experiments.Paper.Subject;
 
 namespace RefusalSae.Experiments.Stages.SideEffects;
 

@@ -3,6 +3,7 @@ using RefusalSae.Experiments.Paper;
 using RefusalSae.Experiments.Stages.FeatureDashboards;
 using RefusalSae.Experiments.Stages.Harm;
 using RefusalSae.Experiments.Stages.Paper;
+using RefusalSae.Experiments.Paper.Selection;
 
 namespace RefusalSae.Experiments.Tests.Stages.FeatureDashboards;
 
