@@ -42,6 +42,8 @@ export SECONDS_FILE="$root/seconds"
 wall=$(build cold)
 summary cold "$wall"
 cold=$(cat "$SECONDS_FILE")
+# The cold build's results, before any edit: SHA-256 of every file of the experiment's workspace.
+(cd "$root/art/$experiment" && find . -type f | sort | xargs sha256sum) > "$root/cold.sha256"
 for k in $(seq 1 "$n"); do
   sed -i -E "s/GetColor\(index( \+ [0-9]+)?\)/GetColor(index + $k)/" src/RefusalSae.Experiments/Reporting/Figure.cs
   grep -q "GetColor(index + $k)" src/RefusalSae.Experiments/Reporting/Figure.cs || { echo "the colour edit no longer applies"; exit 1; }
