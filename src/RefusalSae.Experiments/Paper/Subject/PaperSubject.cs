@@ -6,9 +6,9 @@ using RefusalSae.Core.Tensors;
 using RefusalSae.Core.Tokenization;
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Generation;
-using RefusalSae.Experiments.Toy.Model;
 using RefusalSae.Experiments.Stages.TrainModel;
 using RefusalSae.Experiments.Stages.TrainSae;
+using RefusalSae.Experiments.Toy.Model;
 
 namespace RefusalSae.Experiments.Paper.Subject;
 

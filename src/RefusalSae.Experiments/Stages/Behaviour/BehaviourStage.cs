@@ -2,9 +2,9 @@ using System.Text.Json;
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Judges;
 using RefusalSae.Experiments.Reporting;
+using RefusalSae.Experiments.Stages.TrainModel;
 using RefusalSae.Experiments.Toy.Corpus;
 using RefusalSae.Experiments.Toy.Model;
-using RefusalSae.Experiments.Stages.TrainModel;
 
 namespace RefusalSae.Experiments.Stages.Behaviour;
 

@@ -1,10 +1,10 @@
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Dashboards;
-using RefusalSae.Experiments.Stages.Paper;
-using RefusalSae.Experiments.Toy.Corpus;
 using RefusalSae.Experiments.Paper.Evaluation;
 using RefusalSae.Experiments.Paper.Subject;
+using RefusalSae.Experiments.Stages.Paper;
 using RefusalSae.Experiments.Stages.ToyCorpus;
+using RefusalSae.Experiments.Toy.Corpus;
 
 namespace RefusalSae.Experiments.Stages.FeatureDashboards;
 

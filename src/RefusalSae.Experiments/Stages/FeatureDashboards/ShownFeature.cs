@@ -1,8 +1,7 @@
 using RefusalSae.Experiments.Dashboards;
 using RefusalSae.Experiments.Paper;
-using RefusalSae.Experiments.Stages.Harm;
-using RefusalSae.Experiments.Stages.Paper;
 using RefusalSae.Experiments.Paper.Selection;
+using RefusalSae.Experiments.Stages.Harm;
 
 namespace RefusalSae.Experiments.Stages.FeatureDashboards;
 

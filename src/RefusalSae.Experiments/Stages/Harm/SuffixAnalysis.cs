@@ -1,9 +1,8 @@
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Harm;
 using RefusalSae.Experiments.Paper;
-using RefusalSae.Experiments.Stages.Paper;
-using RefusalSae.Experiments.Paper.Subject;
 using RefusalSae.Experiments.Paper.Selection;
+using RefusalSae.Experiments.Paper.Subject;
 
 namespace RefusalSae.Experiments.Stages.Harm;
 

@@ -2,11 +2,11 @@ using System.Text.Json;
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Data;
 using RefusalSae.Experiments.Harm;
-using RefusalSae.Experiments.Paper;
-using RefusalSae.Experiments.Stages.Paper;
-using RefusalSae.Experiments.Paper.Subject;
-using RefusalSae.Experiments.Paper.Selection;
 using RefusalSae.Experiments.Judges;
+using RefusalSae.Experiments.Paper;
+using RefusalSae.Experiments.Paper.Selection;
+using RefusalSae.Experiments.Paper.Subject;
+using RefusalSae.Experiments.Stages.Paper;
 
 namespace RefusalSae.Experiments.Stages.Harm;
 

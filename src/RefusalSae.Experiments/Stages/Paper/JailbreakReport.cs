@@ -1,6 +1,6 @@
 using System.Text.Json;
-using RefusalSae.Experiments.Reporting;
 using RefusalSae.Experiments.Paper;
+using RefusalSae.Experiments.Reporting;
 
 namespace RefusalSae.Experiments.Stages.Paper;
 

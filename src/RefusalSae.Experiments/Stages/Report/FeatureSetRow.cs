@@ -1,6 +1,6 @@
 using RefusalSae.Experiments.Paper;
-using RefusalSae.Experiments.Stages.Paper;
 using RefusalSae.Experiments.Paper.Selection;
+using RefusalSae.Experiments.Stages.Paper;
 
 namespace RefusalSae.Experiments.Stages.Report;
 

@@ -2,10 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Data;
-using RefusalSae.Experiments.SideEffects;
-using RefusalSae.Experiments.Stages.Paper;
-using RefusalSae.Experiments.Paper.Subject;
 using RefusalSae.Experiments.Paper.Evaluation;
+using RefusalSae.Experiments.Paper.Subject;
+using RefusalSae.Experiments.SideEffects;
 
 namespace RefusalSae.Experiments.Stages.SideEffects;
 

@@ -3,11 +3,10 @@ using System.Security.Cryptography;
 using System.Text;
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Data;
-using RefusalSae.Experiments.SideEffects;
-using RefusalSae.Experiments.Stages.Paper;
-using RefusalSae.Experiments.Stages.SideEffects.Alpaca;
-using RefusalSae.Experiments.Paper.Subject;
 using RefusalSae.Experiments.Paper.Evaluation;
+using RefusalSae.Experiments.Paper.Subject;
+using RefusalSae.Experiments.SideEffects;
+using RefusalSae.Experiments.Stages.SideEffects.Alpaca;
 
 namespace RefusalSae.Experiments.Stages.SideEffects;
 

@@ -4,12 +4,11 @@ using RefusalSae.Core.Tokenization;
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Judges;
 using RefusalSae.Experiments.Paper;
+using RefusalSae.Experiments.Paper.Evaluation;
+using RefusalSae.Experiments.Paper.Subject;
 using RefusalSae.Experiments.Reporting;
 using RefusalSae.Experiments.SideEffects;
-using RefusalSae.Experiments.Stages.Paper;
 using RefusalSae.Experiments.Stages.SideEffects.Alpaca;
-using RefusalSae.Experiments.Paper.Subject;
-using RefusalSae.Experiments.Paper.Evaluation;
 
 namespace RefusalSae.Experiments.Stages.SideEffects;
 

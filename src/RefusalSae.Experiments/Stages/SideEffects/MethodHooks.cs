@@ -1,7 +1,6 @@
 using RefusalSae.Experiments.Paper;
-using RefusalSae.Experiments.SideEffects;
-using RefusalSae.Experiments.Stages.Paper;
 using RefusalSae.Experiments.Paper.Subject;
+using RefusalSae.Experiments.SideEffects;
 
 namespace RefusalSae.Experiments.Stages.SideEffects;
 

@@ -1,5 +1,4 @@
 using RefusalSae.Experiments.Paper;
-using RefusalSae.Experiments.Stages.Paper;
 using RefusalSae.Experiments.Paper.Selection;
 
 namespace RefusalSae.Experiments.Stages.SideEffects;

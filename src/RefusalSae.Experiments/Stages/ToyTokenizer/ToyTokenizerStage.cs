@@ -1,8 +1,8 @@
 using RefusalSae.Core.Tokenization.Training;
 using RefusalSae.Engine.Stages;
+using RefusalSae.Experiments.Stages.ToyCorpus;
 using RefusalSae.Experiments.Toy.Corpus;
 using RefusalSae.Experiments.Toy.Model;
-using RefusalSae.Experiments.Stages.ToyCorpus;
 
 namespace RefusalSae.Experiments.Stages.ToyTokenizer;
 

@@ -4,11 +4,11 @@ using RefusalSae.Core.Models;
 using RefusalSae.Core.Tokenization;
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Reporting;
+using RefusalSae.Experiments.Stages.ToyCorpus;
 using RefusalSae.Experiments.Toy.Corpus;
 using RefusalSae.Experiments.Toy.Model;
 using RefusalSae.Experiments.Toy.Training;
 using TorchSharp;
-using RefusalSae.Experiments.Stages.ToyCorpus;
 
 namespace RefusalSae.Experiments.Stages.TrainModel;
 

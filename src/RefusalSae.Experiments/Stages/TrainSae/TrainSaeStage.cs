@@ -4,13 +4,13 @@ using RefusalSae.Core.Saes;
 using RefusalSae.Core.Saes.Training;
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Reporting;
+using RefusalSae.Experiments.Stages.ToyCorpus;
+using RefusalSae.Experiments.Stages.TrainModel;
 using RefusalSae.Experiments.Toy.Corpus;
 using RefusalSae.Experiments.Toy.Model;
 using RefusalSae.Experiments.Toy.Saes;
 using RefusalSae.Experiments.Toy.Training;
 using TorchSharp;
-using RefusalSae.Experiments.Stages.ToyCorpus;
-using RefusalSae.Experiments.Stages.TrainModel;
 
 namespace RefusalSae.Experiments.Stages.TrainSae;
 
