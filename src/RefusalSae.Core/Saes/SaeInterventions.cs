@@ -7,26 +7,23 @@ namespace RefusalSae.Core.Saes;
 /// val (set), return dec(f') + r. Because the decoder is affine this equals h + Σ_{i∈F} (f'_i − f_i) W_dec[i] exactly,
 /// which is what these helpers compute: unselected features and the error term are kept by construction, only the
 /// selected encoder columns are evaluated (where the activation allows), and the result has h's dtype.
+/// <see cref="Edit"/> is the one primitive; every intervention of the paper's method (scale, set, retain at clean
+/// values, clamp from a position on) is a list of <see cref="FeatureEdit"/> terms over it.
 /// </summary>
-// N.. = any leading dims, D = d_model, K = number of selected features
 public static class SaeInterventions
 {
     /// <summary>f[F] ← c·f[F] (paper: multiply=True; c = −3 etc. flips and amplifies).</summary>
     public static Tensor ScaleFeatures(ISae sae, Tensor h, long[] ids, double c)
     {
         if (ids.Length == 0) return h.alias();
-        using var scope = NewDisposeScope();
-        var f = sae.EncodeSelected(h, ids);                                 // [.., K]
-        return Apply(sae, h, ids, f * (c - 1.0)).MoveToOuterDisposeScope();
+        return Apply(sae, h, ids, f => f * (c - 1.0));                      // Δf = (c − 1) f  [.., K]
     }
 
     /// <summary>f[F] ← val (paper: multiply=False, refusal induction).</summary>
     public static Tensor SetFeatures(ISae sae, Tensor h, long[] ids, double value)
     {
         if (ids.Length == 0) return h.alias();
-        using var scope = NewDisposeScope();
-        var f = sae.EncodeSelected(h, ids);                                 // [.., K]
-        return Apply(sae, h, ids, value - f).MoveToOuterDisposeScope();
+        return Apply(sae, h, ids, f => value - f);                          // Δf = val − f  [.., K]
     }
 
     /// <summary>Per-prompt feature lists (paper ind=True): row b of h [B, .., D] gets f[ids[b]] ← c·f[ids[b]].</summary>
@@ -52,9 +49,27 @@ public static class SaeInterventions
         return (sae.Decode(edited) + error).to_type(h.dtype).MoveToOuterDisposeScope();
     }
 
-    private static Tensor Apply(ISae sae, Tensor h, long[] ids, Tensor delta)   // delta: [.., K]
+    /// <summary>
+    /// h + Σ_terms Δf_term · W_dec[ids_term], each term's Δf computed from f = enc(h)[ids_term] (always the incoming h,
+    /// so terms never see each other's edits), summed in order in <paramref name="compute"/> (null: the dtype of the
+    /// first term's f, i.e. the SAE's), returned in h's dtype.
+    /// </summary>
+    public static Tensor Edit(ISae sae, Tensor h, IReadOnlyList<FeatureEdit> terms, ScalarType? compute = null)
     {
-        var rows = sae.W_dec.index_select(0, tensor(ids, device: sae.W_dec.device));   // [K, D]
-        return (h.to_type(delta.dtype) + delta.matmul(rows)).to_type(h.dtype);         // [.., D]
+        if (terms.Count == 0) return h.alias();
+        using var scope = NewDisposeScope();
+        Tensor? output = null;
+        foreach (var term in terms)
+        {
+            var f = sae.EncodeSelected(h, term.Ids);                                                // [.., K]
+            var dtype = compute ?? f.dtype;
+            output ??= h.to_type(dtype);                                                            // [.., D]
+            var rows = sae.W_dec.index_select(0, tensor(term.Ids, device: sae.W_dec.device)).to_type(dtype);   // [K, D]
+            output = output + term.Delta(f.to_type(dtype)).matmul(rows);                           // [.., D]
+        }
+        return output!.to_type(h.dtype).MoveToOuterDisposeScope();
     }
+
+    private static Tensor Apply(ISae sae, Tensor h, long[] ids, Func<Tensor, Tensor> delta) =>
+        Edit(sae, h, [new FeatureEdit(ids, delta)]);
 }

@@ -32,12 +32,11 @@ public static class PositionalClamp
                    if (mine.Count > 0)
                    {
                        var ids = mine.Select(u => u.Feature.Index).ToArray();
-                       var f = sae.EncodeSelected(h, ids).to_type(ScalarType.Float32);                             // [1, T, K]
                        var mask = new float[t, ids.Length];
                        for (var k = 0; k < mine.Count; k++)
                            for (var p = Math.Max(0, mine[k].Start); p < t; p++) mask[p, k] = 1f;
-                       var rows = sae.W_dec.index_select(0, tensor(ids, device: sae.W_dec.device)).to_type(ScalarType.Float32);   // [K, D]
-                       output = (h.to_type(ScalarType.Float32) + (f * (c - 1.0) * tensor(mask, device: f.device)).matmul(rows)).to_type(h.dtype);  // [1, T, D]
+                       // Δf = (c − 1) f from each feature's start position on: [1, T, K] · mask [T, K], summed in float32
+                       output = SaeInterventions.Edit(sae, h, [new FeatureEdit(ids, f => f * (c - 1.0) * tensor(mask, device: f.device))], ScalarType.Float32);  // [1, T, D]
                    }
                    foreach (var (r, j) in refusal.Select((r, j) => (r, j)).Where(p => p.r.Layer == l))
                        values[j] = sae.EncodeSelected(output, [r.Index]).to_type(ScalarType.Float64)[0, TensorIndex.Slice(from, t), 0].mean().item<double>();

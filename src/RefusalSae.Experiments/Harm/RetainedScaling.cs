@@ -52,28 +52,20 @@ public static class RetainedScaling
             throw new ArgumentException($"a selected feature sits on layer {l}, which has no SAE.");
         return LaIg.Hooks(model, layers, l => h =>
         {
-            var sae = saes[l];
-            var dtype = h.dtype == ScalarType.Float64 ? ScalarType.Float64 : ScalarType.Float32;
-            var output = h.to_type(dtype);                                                            // [B, T, D]
+            var terms = new List<FeatureEdit>();
             if (scaledBy.TryGetValue(l, out var ids))
-            {
-                var f = sae.EncodeSelected(h, ids).to_type(dtype);                                     // [B, T, K]
-                output = output + (f * (c - 1.0)).matmul(Rows(sae, ids, dtype));                      // [B, T, D]
-            }
+                terms.Add(new FeatureEdit(ids, f => f * (c - 1.0)));                                 // [B, T, K]
             if (retainedBy.TryGetValue(l, out var rids) && h.shape[1] > 1)
             {
                 var target = clean[l];                                                                // [B, T, K]
                 if (target.shape[0] != h.shape[0] || target.shape[1] != h.shape[1])
                     throw new InvalidOperationException($"retained clean values are [{string.Join(",", target.shape)}], the prompt pass is [{string.Join(",", h.shape)}].");
-                var f = sae.EncodeSelected(h, rids).to_type(dtype);                                    // [B, T, K]
-                output = output + (target.to(dtype, h.device) - f).matmul(Rows(sae, rids, dtype));   // [B, T, D]
+                terms.Add(new FeatureEdit(rids, f => target.to(f.dtype, h.device) - f));              // [B, T, K]
             }
-            return output.to_type(h.dtype);
+            // Summed in float32 (float64 for a float64 stream) whatever the SAE's dtype.
+            return SaeInterventions.Edit(saes[l], h, terms, h.dtype == ScalarType.Float64 ? ScalarType.Float64 : ScalarType.Float32);
         });
     }
 
     private static long[] Sorted(long[] ids) => ids.Distinct().Order().ToArray();
-
-    private static Tensor Rows(ISae sae, long[] ids, ScalarType dtype) =>
-        sae.W_dec.index_select(0, tensor(ids, device: sae.W_dec.device)).to_type(dtype);          // [K, D]
 }

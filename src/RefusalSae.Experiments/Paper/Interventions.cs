@@ -29,10 +29,8 @@ public static class Interventions
             var sae = saes[l];
             if (mask.shape[0] != 1 && mask.shape[0] != h.shape[0])
                 throw new InvalidOperationException($"per-row feature sets for {mask.shape[0]} rows, batch has {h.shape[0]}.");
-            var f = sae.EncodeSelected(h, ids);                                                   // [B, T, K]
-            var delta = f * (c - 1.0) * mask.to(f.dtype, f.device).unsqueeze(1);                 // [B, T, K]
-            var rows = sae.W_dec.index_select(0, tensor(ids, device: sae.W_dec.device));          // [K, D]
-            return (h.to_type(delta.dtype) + delta.matmul(rows)).to_type(h.dtype);                // [B, T, D]
+            // Δf = (c − 1) f on each row's own features only: [B, T, K] · mask [B or 1, 1, K]
+            return SaeInterventions.Edit(sae, h, [new FeatureEdit(ids, f => f * (c - 1.0) * mask.to(f.dtype, f.device).unsqueeze(1))]);   // [B, T, D]
         });
     }
 

@@ -58,6 +58,20 @@ public sealed class CodeIdentityAcceptanceTests(CodeIdentityAcceptanceTests.Vari
         Assert.Superset(new HashSet<string> { "behaviour", "paper-features", "paper-jailbreak", "paper-judge" }, items.ToHashSet());
     }
 
+    [Fact]
+    public void Deleting_a_source_file_changes_the_keys_of_exactly_the_stages_that_reached_it()
+    {
+        // Before the edit, the stages that reach a method of the deleted file's type.
+        var reached = variants.Base.Keys.Where(stage => CodeAnalysis.Reached(variants.BaseAssemblies, stage, items: false)
+            .Any(m => m.Contains(Variants.DeletedType + "::", StringComparison.Ordinal))).Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(reached);
+        Assert.True(reached.Count < variants.Base.Count, "every stage reaches the deleted file: the test shows nothing");
+
+        var edited = variants.Analyse(variants.CoreBase, variants.ExperimentsDeleted);
+        Assert.Equal(variants.Base.Keys, edited.Keys);
+        Assert.Equal(reached, Changed(variants.Base, edited, c => c.Code));
+    }
+
     private static List<string> Changed(IReadOnlyDictionary<string, StageCode> before, IReadOnlyDictionary<string, StageCode> after, Func<StageCode, string> part)
     {
         var changed = before.Keys.Where(k => part(before[k]) != part(after[k])).Order(StringComparer.Ordinal).ToList();
@@ -86,6 +100,18 @@ public sealed class CodeIdentityAcceptanceTests(CodeIdentityAcceptanceTests.Vari
             ExperimentsCosmetic = Experiments("exp-cosmetic", (_, t) => CosmeticEdit.Apply(t));
             ExperimentsColour = Experiments("exp-colour", (f, t) => f == "Reporting/Figure.cs"
                 ? Replace(t, "new ScottPlot.Palettes.Category10().GetColor(index)", "new ScottPlot.Palettes.Category10().GetColor(index + 1)") : t);
+            // Paper/ResidualReads.cs deleted; its two callers read through a renamed copy kept in RefusalDirection.cs (a
+            // file removed in a refactoring that moves its code): the methods it defined are gone from the assembly.
+            ExperimentsDeleted = Experiments("exp-deleted", (f, t) => f switch
+            {
+                "Paper/ResidualReads.cs" => "",
+                "Paper/RefusalDirection.cs" => "using RefusalSae.Core.Hooks;\n" + Replace(t, "ResidualReads.LastToken(", "MovedReads.LastToken(") + "\n"
+                    + string.Join("\n", File.ReadAllLines(Path.Combine(Paths.RepoRoot, "src", "RefusalSae.Experiments", "Paper", "ResidualReads.cs"))
+                        .Where(l => !l.StartsWith("using ", StringComparison.Ordinal) && !l.StartsWith("namespace ", StringComparison.Ordinal)))
+                        .Replace("public static class ResidualReads", "internal static class MovedReads", StringComparison.Ordinal),
+                "Harm/LastTokenActivations.cs" => Replace(t, "ResidualReads.LastToken(", "MovedReads.LastToken("),
+                _ => t,
+            });
             Base = Analyse(CoreBase, ExperimentsBase);
         }
 
@@ -95,6 +121,10 @@ public sealed class CodeIdentityAcceptanceTests(CodeIdentityAcceptanceTests.Vari
         public string ExperimentsBase { get; }
         public string ExperimentsCosmetic { get; }
         public string ExperimentsColour { get; }
+        public string ExperimentsDeleted { get; }
+        /// <summary>The type of the file <see cref="ExperimentsDeleted"/> deletes, as code identities name it.</summary>
+        public const string DeletedType = "RefusalSae.Experiments.Paper.ResidualReads";
+        public IReadOnlyList<string> BaseAssemblies => [Path.Combine(_bin, "RefusalSae.Engine.dll"), CoreBase, ExperimentsBase];
         public IReadOnlyDictionary<string, StageCode> Base { get; }
 
         public IReadOnlyDictionary<string, StageCode> Analyse(string core, string experiments) =>

@@ -2,7 +2,7 @@ using System.Text.Json;
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Judges;
 using RefusalSae.Experiments.Reporting;
-using RefusalSae.Experiments.Stages.ToyCorpus;
+using RefusalSae.Experiments.Stages.TrainModel;
 using RefusalSae.Experiments.Toy.Corpus;
 using RefusalSae.Experiments.Toy.Model;
 
@@ -22,11 +22,9 @@ public sealed class BehaviourStage : IStage
     {
         var settings = ctx.Config<BehaviourSettings>("toy.behaviour");
         var judge = SubstringJudge.Load(ctx.Dataset("eval_constants"));
-        var inputs = ToyCorpusStage.Inputs(ctx, alpaca: false);
-        var test = ToyHeldOutSets.Load(inputs, settings.HarmfulPerSet, settings.Harmless).Named().Select(s => (s.Name, s.Prompts, s.IsHarmful, Test: true));
-        var validation = ToyValidationSets.Load(inputs, settings.Harmless).Named().Select(s => (s.Name, s.Prompts, s.IsHarmful, Test: false));
-        using var toy = ToyModelFolder.Load(Path.Combine(ctx.Upstream("train-model"), "model"));
-        var generation = toy.Generation;
+        var test = ToyHeldOutSets.Load(ctx.Dataset, settings.HarmfulPerSet, settings.Harmless).Named().Select(s => (s.Name, s.Prompts, s.IsHarmful, Test: true));
+        var validation = ToyValidationSets.Load(ctx.Dataset, settings.Harmless).Named().Select(s => (s.Name, s.Prompts, s.IsHarmful, Test: false));
+        using var toy = ToyModelFolder.Load(TrainModelOutput.ModelFolder(ctx.Upstream("train-model")));
         var named = test.Concat(validation).ToList();
         var progress = ctx.Progress(named.Sum(s => s.Prompts.Count), "prompts");
 
@@ -37,7 +35,7 @@ public sealed class BehaviourStage : IStage
         {
             var texts = prompts.Select(p => p.Instruction).ToList();
             var results = ctx.Items.MapBatched(texts, p => $"{settings.MaxNewTokens}\n{toy.Chat.Render(p)}",
-                batch => generation.Complete(batch, settings.MaxNewTokens).Select((r, i) => new JudgedCompletion(batch[i], r)).ToList(),
+                batch => toy.Generation.Complete(batch, settings.MaxNewTokens).Select((r, i) => new JudgedCompletion(batch[i], r)).ToList(),
                 settings.BatchSize, progress, ctx.Cancellation);
             var refused = results.Count(r => judge.IsRefusal(r.Response));
             var rate = (double)refused / Math.Max(1, results.Count);

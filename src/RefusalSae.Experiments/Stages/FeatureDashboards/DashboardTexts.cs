@@ -1,6 +1,9 @@
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Dashboards;
+using RefusalSae.Experiments.Paper.Evaluation;
+using RefusalSae.Experiments.Paper.Subject;
 using RefusalSae.Experiments.Stages.Paper;
+using RefusalSae.Experiments.Stages.ToyCorpus;
 using RefusalSae.Experiments.Toy.Corpus;
 
 namespace RefusalSae.Experiments.Stages.FeatureDashboards;
@@ -15,13 +18,13 @@ public static class DashboardTexts
     public static IReadOnlyList<DashboardText> Load(StageContext ctx, PaperSubject paper, DashboardSettings s, int promptsPerSet)
     {
         var texts = new List<DashboardText>();
-        foreach (var (set, prompts) in PaperSubject.HarmfulSets(ctx, promptsPerSet))
+        foreach (var (set, prompts) in EvaluationSets.Harmful(ctx.Dataset, promptsPerSet))
             texts.AddRange(prompts.Select(p => new DashboardText(DashboardText.Harmful(set), Cut(paper.Encode(p.Instruction), s))));
         var filtered = FilteredPrompts.Load(ctx.Upstream("paper-filter"));
         texts.AddRange(filtered.Harmless.Take(s.Harmless).Select(p => new DashboardText(DashboardText.Harmless, Cut(paper.Encode(p), s))));
         if (s.CorpusStage.Length > 0 && ctx.HasUpstream(s.CorpusStage) && s.CorpusExamples > 0)
         {
-            var corpus = ToyCorpusJsonl.Read(Path.Combine(ctx.Upstream(s.CorpusStage), "corpus.jsonl"));
+            var corpus = ToyCorpusOutput.Read(ctx.Upstream(s.CorpusStage));
             var step = Math.Max(1, corpus.Count / s.CorpusExamples);
             foreach (var e in corpus.Where((_, i) => i % step == 0).Take(s.CorpusExamples))
             {

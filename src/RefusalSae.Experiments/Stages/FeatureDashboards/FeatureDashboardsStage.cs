@@ -8,6 +8,9 @@ using RefusalSae.Experiments.Paper;
 using RefusalSae.Experiments.Stages.Harm;
 using RefusalSae.Experiments.Stages.Paper;
 using static TorchSharp.torch;
+using RefusalSae.Experiments.Paper.Subject;
+using RefusalSae.Experiments.Paper.Evaluation;
+using RefusalSae.Experiments.Paper.Selection;
 
 namespace RefusalSae.Experiments.Stages.FeatureDashboards;
 
@@ -38,8 +41,7 @@ public sealed class FeatureDashboardsStage : IStage
             throw new StageException("RSW388", $"report.dashboards: contexts ({s.Contexts}), bins ({s.Bins}), batch_size ({s.BatchSize}) must be ≥ 1 and max_tokens ({s.MaxTokens}) ≥ 2.");
         var eval = ctx.Config<PaperEvalSettings>("paper.eval");
         var featuresDir = ctx.Upstream("paper-features");
-        var sets = Directory.EnumerateFiles(Path.Combine(featuresDir, "features"), "*.json").Order(StringComparer.Ordinal)
-            .Select(f => SelectedFeatures.Load(featuresDir, Path.GetFileNameWithoutExtension(f))).ToList();
+        var sets = PaperFeaturesOutput.AllFeatures(featuresDir);
         var categories = ctx.HasUpstream("paper-categories") ? CategorySets.Load(ctx.Upstream("paper-categories")) : null;
         var shown = ShownFeature.From(sets, categories);
         using var paper = PaperSubject.Load(ctx, withSaes: true);

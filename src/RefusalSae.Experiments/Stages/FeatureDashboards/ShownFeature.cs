@@ -1,7 +1,7 @@
 using RefusalSae.Experiments.Dashboards;
 using RefusalSae.Experiments.Paper;
+using RefusalSae.Experiments.Paper.Selection;
 using RefusalSae.Experiments.Stages.Harm;
-using RefusalSae.Experiments.Stages.Paper;
 
 namespace RefusalSae.Experiments.Stages.FeatureDashboards;
 

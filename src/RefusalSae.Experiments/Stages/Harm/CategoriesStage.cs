@@ -6,6 +6,9 @@ using RefusalSae.Experiments.Harm;
 using RefusalSae.Experiments.Paper;
 using RefusalSae.Experiments.Stages.Paper;
 using static TorchSharp.torch;
+using RefusalSae.Experiments.Paper.Subject;
+using RefusalSae.Experiments.Paper.Selection;
+using RefusalSae.Experiments.Judges;
 
 namespace RefusalSae.Experiments.Stages.Harm;
 

@@ -1,7 +1,8 @@
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Data;
 using RefusalSae.Experiments.Harm;
-using RefusalSae.Experiments.Stages.Paper;
+using RefusalSae.Experiments.Judges;
+using RefusalSae.Experiments.Paper.Subject;
 
 namespace RefusalSae.Experiments.Stages.Harm;
 

@@ -1,6 +1,8 @@
+using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Harm;
 using RefusalSae.Experiments.Paper;
-using RefusalSae.Experiments.Stages.Paper;
+using RefusalSae.Experiments.Paper.Selection;
+using RefusalSae.Experiments.Paper.Subject;
 
 namespace RefusalSae.Experiments.Stages.Harm;
 
@@ -16,7 +18,7 @@ public sealed record SuffixAnalysis(string Goal, string Suffix, IReadOnlyList<st
     /// Runs the analysis for one prompt; null when it has no upstream feature or no refusal feature at or after the
     /// earliest upstream layer (nothing to measure).
     /// </summary>
-    public static SuffixAnalysis? Run(PaperSubject paper, string goal, string suffix, IReadOnlyList<FeatureRef> local, IReadOnlyList<FeatureRef> candidates,
+    public static SuffixAnalysis? Run(ItemCache items, PaperSubject paper, string goal, string suffix, IReadOnlyList<FeatureRef> local, IReadOnlyList<FeatureRef> candidates,
         float[][] positions, IReadOnlyCollection<FeatureRef> refusalFeatures, int promptCount, PaperSuffixesSettings s, PaperFeaturesSettings f)
     {
         var upstream = local.Where(f => !refusalFeatures.Contains(f)).ToList();
@@ -31,9 +33,12 @@ public sealed record SuffixAnalysis(string Goal, string Suffix, IReadOnlyList<st
         }).ToList();
         var clamped = upstream.Zip(starts).ToList();
 
-        double[] Read(string prompt, bool clamp) =>
-            PositionalClamp.RefusalValues(paper.Model, paper.Saes, paper.Encode(prompt), refusal, clamp ? clamped : [], s.UpstreamClamp,
-                skipLeading: f.ValueSkipLeadingTokens);
+        // Each read is a cached item (a forward pass): a rerun that only renders never loads the model.
+        var what = $"refusal-values\n{string.Join(" ", refusal)}\n{s.UpstreamClamp}\n{f.ValueSkipLeadingTokens}";
+        double[] Read(string prompt, bool clamp) => items.GetOrCompute(
+            $"{what}\n{(clamp ? string.Join(" ", clamped.Select(u => $"{u.First}@{u.Second}")) : "")}\n{paper.Chat.Render(prompt)}",
+            () => PositionalClamp.RefusalValues(paper.Model, paper.Saes, paper.Encode(prompt), refusal, clamp ? clamped : [], s.UpstreamClamp,
+                skipLeading: f.ValueSkipLeadingTokens));
         var o = Read(goal, false);
         var harm = RelativeDecrease.Mean(o, Read(goal, true));
         var full = Read(Data.AdvSuffixesCsv.Prompt(goal, suffix), false);

@@ -2,7 +2,10 @@ using System.Text.Json;
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Data;
 using RefusalSae.Experiments.Harm;
+using RefusalSae.Experiments.Judges;
 using RefusalSae.Experiments.Paper;
+using RefusalSae.Experiments.Paper.Selection;
+using RefusalSae.Experiments.Paper.Subject;
 using RefusalSae.Experiments.Stages.Paper;
 
 namespace RefusalSae.Experiments.Stages.Harm;
@@ -59,7 +62,7 @@ public sealed class SuffixesStage : IStage
             var refusalSet = refusal.ToHashSet();
             foreach (var i in successes)
             {
-                var a = SuffixAnalysis.Run(paper, texts[i], kept[i].Suffixes[0], attribution.Local[i], attribution.Candidates, attribution.Positions[i], refusalSet, texts.Count, s, f);
+                var a = SuffixAnalysis.Run(ctx.Items, paper, texts[i], kept[i].Suffixes[0], attribution.Local[i], attribution.Candidates, attribution.Positions![i], refusalSet, texts.Count, s, f);
                 if (a is not null) analyses.Add(a);
             }
             var presence = refusal.Select(r => successes.Count == 0 ? double.NaN : successes.Count(i => attribution.Local[i].Contains(r)) / (double)successes.Count).ToList();

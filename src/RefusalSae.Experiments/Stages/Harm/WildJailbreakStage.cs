@@ -2,7 +2,10 @@ using System.Text.Json;
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Data;
 using RefusalSae.Experiments.Harm;
+using RefusalSae.Experiments.Judges;
 using RefusalSae.Experiments.Paper;
+using RefusalSae.Experiments.Paper.Selection;
+using RefusalSae.Experiments.Paper.Subject;
 using RefusalSae.Experiments.Stages.Paper;
 
 namespace RefusalSae.Experiments.Stages.Harm;

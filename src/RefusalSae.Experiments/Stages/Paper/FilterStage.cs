@@ -2,6 +2,8 @@ using System.Text.Json;
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Data;
 using RefusalSae.Experiments.Paper;
+using RefusalSae.Experiments.Paper.Evaluation;
+using RefusalSae.Experiments.Paper.Subject;
 
 namespace RefusalSae.Experiments.Stages.Paper;
 

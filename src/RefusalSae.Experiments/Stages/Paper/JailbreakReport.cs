@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RefusalSae.Experiments.Paper;
 using RefusalSae.Experiments.Reporting;
 
 namespace RefusalSae.Experiments.Stages.Paper;

@@ -1,11 +1,12 @@
 using System.Text.Json;
-using RefusalSae.Core.IO;
-using RefusalSae.Core.Tensors;
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Judges;
 using RefusalSae.Experiments.Paper;
+using RefusalSae.Experiments.Paper.Evaluation;
+using RefusalSae.Experiments.Paper.Subject;
 using RefusalSae.Experiments.Reporting;
 using static TorchSharp.torch;
+using RefusalSae.Experiments.Paper.Selection;
 
 namespace RefusalSae.Experiments.Stages.Paper;
 
@@ -26,18 +27,17 @@ public sealed class JailbreakStage : IStage
         var judge = SubstringJudge.Load(ctx.Dataset("eval_constants"));
         var features = ctx.Upstream("paper-features");
         using var paper = PaperSubject.Load(ctx, withSaes: true);
-        var model = paper.Model;
-        var generation = paper.Generation;
-        var sets = PaperSubject.HarmfulSets(ctx, eval.PromptsPerSet).Select(x => x.Name).ToList();
+        var sets = EvaluationSets.HarmfulNames;
         var methods = JailbreakMethod.All(s.ApMisindexed);
         var progress = ctx.Progress(sets.Count * methods.Count * eval.PromptsPerSet, "generations");
         var rates = new Dictionary<(string Method, string Set), double>();
         using var log = new StreamWriter(ctx.Output("completions.jsonl"));
         foreach (var set in sets)
         {
-            var selected = SelectedFeatures.Load(features, set);
-            var direction = SafeTensors.Load(Path.Combine(features, "directions", $"{set}.safetensors"))["direction"];   // [D]
-            var dirKey = string.Join(",", HostRead.Floats(direction).Take(4));
+            var selected = PaperFeaturesOutput.Features(features, set);
+            var floats = PaperFeaturesOutput.Direction(features, set);
+            using var direction = tensor(floats);                                                              // [D]
+            var dirKey = string.Join(",", floats.Take(4));
             var index = selected.Prompts.Select((p, i) => (p, i)).GroupBy(x => x.p).ToDictionary(g => g.Key, g => g.First().i);   // a repeated prompt keeps its first list
             foreach (var method in methods)
             {
@@ -46,7 +46,7 @@ public sealed class JailbreakStage : IStage
                 var responses = ctx.Items.MapBatched(selected.Prompts, Content, batch =>
                 {
                     using var hook = Install(paper, method, selected, batch.Select(p => index[p]).ToList(), direction, s.Clamp);
-                    return generation.Complete(batch, s.MaxNewTokens);
+                    return paper.Generation.Complete(batch, s.MaxNewTokens);
                 }, s.BatchSize, progress, ctx.Cancellation);
                 var refused = responses.Select(judge.IsRefusal).ToList();
                 rates[(method.Name, set)] = refused.Count(r => r) / (double)Math.Max(1, refused.Count);

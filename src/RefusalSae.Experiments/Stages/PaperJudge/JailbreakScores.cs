@@ -1,4 +1,4 @@
-using RefusalSae.Experiments.Stages.Paper;
+using RefusalSae.Experiments.Paper;
 
 namespace RefusalSae.Experiments.Stages.PaperJudge;
 

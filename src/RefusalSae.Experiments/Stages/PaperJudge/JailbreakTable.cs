@@ -1,6 +1,6 @@
 using System.Text.Json;
+using RefusalSae.Experiments.Paper;
 using RefusalSae.Experiments.Reporting;
-using RefusalSae.Experiments.Stages.Paper;
 
 namespace RefusalSae.Experiments.Stages.PaperJudge;
 

@@ -1,4 +1,5 @@
 using RefusalSae.Experiments.Paper;
+using RefusalSae.Experiments.Paper.Selection;
 using RefusalSae.Experiments.Stages.Paper;
 
 namespace RefusalSae.Experiments.Stages.Report;
@@ -21,10 +22,7 @@ public sealed record FeatureSetRow(string Set, string Method, IReadOnlyList<Feat
     /// <summary>The rows of every features/*.json in paper-features' output folder.</summary>
     public static IReadOnlyList<FeatureSetRow> ReadAll(string featuresStageDir)
     {
-        var dir = Path.Combine(featuresStageDir, "features");
-        if (!Directory.Exists(dir)) return [];
-        return Directory.EnumerateFiles(dir, "*.json").Order(StringComparer.Ordinal)
-            .SelectMany(f => From(SelectedFeatures.Load(featuresStageDir, Path.GetFileNameWithoutExtension(f)))).ToList();
+        return PaperFeaturesOutput.AllFeatures(featuresStageDir).SelectMany(From).ToList();
     }
 
     private static FeatureSetRow Row(string set, string method, IEnumerable<FeatureRef> features) =>

@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Data;
+using RefusalSae.Experiments.Paper.Evaluation;
+using RefusalSae.Experiments.Paper.Subject;
 using RefusalSae.Experiments.SideEffects;
-using RefusalSae.Experiments.Stages.Paper;
 
 namespace RefusalSae.Experiments.Stages.SideEffects;
 
@@ -18,7 +19,6 @@ public sealed class ArcStage : IStage
 
     public void Run(StageContext ctx)
     {
-        var eval = ctx.Config<PaperEvalSettings>("paper.eval");
         var s = ctx.Config<ArcSettings>("paper.arc");
         var multiplier = CapabilityConfigurations.SaeMultiplier(ctx);
         var constants = EvalConstants.Load(ctx.Dataset("eval_constants"));
@@ -30,9 +30,9 @@ public sealed class ArcStage : IStage
         if (s.Questions < 1 || s.Questions > all.Count) throw new StageException("RSW368", $"paper.arc.questions = {s.Questions}: {path} has {all.Count}.");
         var questions = all.Take(s.Questions).ToList();
         using var paper = PaperSubject.Load(ctx, withSaes: true);
-        var sets = SetMaterial.Load(ctx.Upstream("paper-features"), PaperSubject.HarmfulSets(ctx, eval.PromptsPerSet).Select(x => x.Name));
+        var sets = SetMaterial.Load(ctx.Upstream("paper-features"), EvaluationSets.HarmfulNames);
         var configs = CapabilityConfigurations.Of(sets);
-        var generation = new SequenceGeneration(paper.Model, paper.Tokenizer, paper.StopIds);
+        var generation = new Lazy<SequenceGeneration>(() => new SequenceGeneration(paper.Model, paper.Tokenizer, paper.StopIds));   // the weights load on the first miss
         var progress = ctx.Progress(configs.Count * questions.Count, "questions");
         var accuracy = new Dictionary<(string, string), double>();
         using var log = new StreamWriter(ctx.Output("answers.jsonl"));
@@ -44,7 +44,7 @@ public sealed class ArcStage : IStage
             var decoded = ctx.Items.MapBatched(questions, q => $"arc\n{what}\n{paper.Chat.Render(User(q))}{prefix}", batch =>
             {
                 using var hook = MethodHooks.Capability(paper, method, set, factor);
-                return generation.Complete(batch.Select(q => PromptContinuation.Encode(paper.Chat, User(q), prefix)).ToList(), 1);
+                return generation.Value.Complete(batch.Select(q => PromptContinuation.Encode(paper.Chat, User(q), prefix)).ToList(), 1);
             }, s.BatchSize, progress, ctx.Cancellation);
             var correct = questions.Zip(decoded, (q, d) => ArcScoring.IsCorrect(d, q.AnswerKey)).ToList();
             var key = (method.Name, CapabilityConfigurations.SetKey(set));
@@ -54,7 +54,7 @@ public sealed class ArcStage : IStage
             ctx.Log.WriteLine($"paper-arc: {key.Item1} {key.Item2}: accuracy {accuracy[key]:F3}");
         }
         var substitute = s.Dataset != "arc_challenge_test";
-        CapabilityResult.WriteAll(ctx.Output("arc.json"), [CapabilityResult.From("arc", accuracy,
+        CapabilityResult.Write(ctx, [CapabilityResult.From("arc", accuracy,
         [
             $"ARC: first {questions.Count} questions of {s.Dataset}" + (substitute ? " (llm-foundry's modified copy of ARC-Challenge test: a substitute, not comparable with the paper's ARC accuracy)" : "") +
             "; one greedy token after \"The best answer is (\", lower-cased and stripped, equal to the key (digit keys never match a letter).",

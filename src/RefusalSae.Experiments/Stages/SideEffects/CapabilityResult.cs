@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RefusalSae.Engine.Stages;
 
 namespace RefusalSae.Experiments.Stages.SideEffects;
 
@@ -31,9 +32,17 @@ public sealed record CapabilityResult
         };
     }
 
-    public static void WriteAll(string path, IReadOnlyList<CapabilityResult> results) =>
-        File.WriteAllText(path, JsonSerializer.Serialize(results, Json));
+    /// <summary>The file a measuring stage writes its results to: paper-ce → ce.json, paper-gsm8k → gsm8k.json, paper-arc → arc.json.</summary>
+    public static string FileOf(string stage) => (stage.StartsWith("paper-", StringComparison.Ordinal) ? stage["paper-".Length..] : stage) + ".json";
 
-    public static IReadOnlyList<CapabilityResult> ReadAll(string path) =>
-        JsonSerializer.Deserialize<List<CapabilityResult>>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"{path}: empty.");
+    /// <summary>The measuring stage's output contract: its results in its own output folder.</summary>
+    public static void Write(StageContext ctx, IReadOnlyList<CapabilityResult> results) =>
+        File.WriteAllText(ctx.Output(FileOf(ctx.Stage)), JsonSerializer.Serialize(results, Json));
+
+    /// <summary>What the upstream measuring stage <paramref name="stage"/> wrote.</summary>
+    public static IReadOnlyList<CapabilityResult> Read(StageContext ctx, string stage)
+    {
+        var path = Path.Combine(ctx.Upstream(stage), FileOf(stage));
+        return JsonSerializer.Deserialize<List<CapabilityResult>>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"{path}: empty.");
+    }
 }

@@ -3,8 +3,9 @@ using System.Security.Cryptography;
 using System.Text;
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Data;
+using RefusalSae.Experiments.Paper.Evaluation;
+using RefusalSae.Experiments.Paper.Subject;
 using RefusalSae.Experiments.SideEffects;
-using RefusalSae.Experiments.Stages.Paper;
 using RefusalSae.Experiments.Stages.SideEffects.Alpaca;
 
 namespace RefusalSae.Experiments.Stages.SideEffects;
@@ -20,12 +21,11 @@ public sealed class CeStage : IStage
 
     public void Run(StageContext ctx)
     {
-        var eval = ctx.Config<PaperEvalSettings>("paper.eval");
         var s = ctx.Config<CeSettings>("paper.ce");
         var c = ctx.Config<double>("paper.jailbreak.clamp");
         var rollouts = Rollout.Read(ctx.Upstream("paper-rollouts"));
         using var paper = PaperSubject.Load(ctx, withSaes: true);
-        var sets = SetMaterial.Load(ctx.Upstream("paper-features"), PaperSubject.HarmfulSets(ctx, eval.PromptsPerSet).Select(x => x.Name));
+        var sets = SetMaterial.Load(ctx.Upstream("paper-features"), EvaluationSets.HarmfulNames);
         var configs = CapabilityConfigurations.Of(sets);
         var needed = PileSchedule.DocumentsNeeded(configs.Count, s.PileBatches, s.PileBatchSize, s.PileSharedIterator);
         var pile = s.PileDataset.Length == 0 ? null : PileJsonl.LoadHead(ctx.Dataset(s.PileDataset), needed);
@@ -64,7 +64,7 @@ public sealed class CeStage : IStage
                     [$"Pile CE: {s.PileBatches} batches of {s.PileBatchSize} documents, ≤ {s.PileMaxLength} tokens, last column masked; " +
                      (s.PileSharedIterator ? "one iterator across configurations, so each sees different documents (spec §9 #3, the paper)" : "every configuration reads the same documents (spec §9 #3 fixed)") + $"; CE {norm}."]),
         };
-        CapabilityResult.WriteAll(ctx.Output("ce.json"), results);
+        CapabilityResult.Write(ctx, results);
     }
 
     /// <summary>render(prompt) + response, encoded jointly; the loss covers the response (label_len from encoding it alone).</summary>

@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Data;
+using RefusalSae.Experiments.Paper.Evaluation;
+using RefusalSae.Experiments.Paper.Subject;
 using RefusalSae.Experiments.SideEffects;
-using RefusalSae.Experiments.Stages.Paper;
 
 namespace RefusalSae.Experiments.Stages.SideEffects;
 
@@ -19,19 +20,18 @@ public sealed class Gsm8kStage : IStage
 
     public void Run(StageContext ctx)
     {
-        var eval = ctx.Config<PaperEvalSettings>("paper.eval");
         var s = ctx.Config<Gsm8kSettings>("paper.gsm8k");
         var multiplier = CapabilityConfigurations.SaeMultiplier(ctx);
         var template = EvalConstants.Load(ctx.Dataset("eval_constants")).String(Gsm8kScoring.QuestionFormatName);
         var all = Gsm8kJsonl.Load(ctx.Dataset("gsm8k_test"));
         if (s.Problems < 1 || s.Problems > all.Count) throw new StageException("RSW366", $"paper.gsm8k.problems = {s.Problems}: the file has {all.Count}.");
         using var paper = PaperSubject.Load(ctx, withSaes: true);
-        var sets = SetMaterial.Load(ctx.Upstream("paper-features"), PaperSubject.HarmfulSets(ctx, eval.PromptsPerSet).Select(x => x.Name));
+        var sets = SetMaterial.Load(ctx.Upstream("paper-features"), EvaluationSets.HarmfulNames);
         // sort_len(ds, tokenizer, key='question'): by token count, longest first; Python's reverse sort keeps ties in file order.
         var problems = all.Take(s.Problems).Select((p, i) => (p, i, n: PromptContinuation.EncodeText(paper.Chat, p.Question).Length))
             .OrderByDescending(x => x.n).ThenBy(x => x.i).Select(x => x.p).ToList();
         var configs = CapabilityConfigurations.Of(sets);
-        var answerer = new SequenceGeneration(paper.Model, paper.Tokenizer, paper.StopIds);
+        var answerer = new Lazy<SequenceGeneration>(() => new SequenceGeneration(paper.Model, paper.Tokenizer, paper.StopIds));   // the weights load on the first miss
         var progress = ctx.Progress(configs.Count * problems.Count, "problems");
         var accuracy = new Dictionary<(string, string), double>();
         using var log = new StreamWriter(ctx.Output("answers.jsonl"));
@@ -45,7 +45,7 @@ public sealed class Gsm8kStage : IStage
                 var users = batch.Select(p => Gsm8kScoring.UserMessage(template, p.Question)).ToList();
                 var cots = paper.Generation.Complete(users, s.CotTokens);
                 var inputs = users.Zip(cots, (u, cot) => PromptContinuation.Encode(paper.Chat, u, cot + Gsm8kScoring.AnswerCue)).ToList();
-                var raw = answerer.Complete(inputs, s.AnswerTokens);
+                var raw = answerer.Value.Complete(inputs, s.AnswerTokens);
                 return cots.Zip(raw, (cot, r) => new Gsm8kAnswer(cot, Gsm8kScoring.Answer(r))).ToList();
             }, s.BatchSize, progress, ctx.Cancellation);
             var correct = problems.Zip(answers, (p, a) => Gsm8kScoring.IsCorrect(a.Answer, p.FinalAnswer)).ToList();
@@ -55,7 +55,7 @@ public sealed class Gsm8kStage : IStage
                     answer = answers[i].Answer, prediction = Gsm8kScoring.Prediction(answers[i].Answer), correct = correct[i], cot = answers[i].Cot }));
             ctx.Log.WriteLine($"paper-gsm8k: {method.Name} {CapabilityConfigurations.SetKey(set)}: accuracy {accuracy[(method.Name, CapabilityConfigurations.SetKey(set))]:F3}");
         }
-        CapabilityResult.WriteAll(ctx.Output("gsm8k.json"), [CapabilityResult.From("gsm8k", accuracy,
+        CapabilityResult.Write(ctx, [CapabilityResult.From("gsm8k", accuracy,
         [
             $"GSM8K: first {problems.Count} test problems, zero-shot chain of thought ({s.CotTokens} tokens) then the answer cue ({s.AnswerTokens} tokens); first-number string match.",
             CapabilityConfigurations.MultiplierNote(ctx, "GSM8K"),

@@ -1,6 +1,6 @@
 using RefusalSae.Experiments.Paper;
+using RefusalSae.Experiments.Paper.Subject;
 using RefusalSae.Experiments.SideEffects;
-using RefusalSae.Experiments.Stages.Paper;
 
 namespace RefusalSae.Experiments.Stages.SideEffects;
 

@@ -1,15 +1,13 @@
 using System.Security.Cryptography;
-using RefusalSae.Core.IO;
-using RefusalSae.Core.Tensors;
-using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Stages.Paper;
 using static TorchSharp.torch;
+using RefusalSae.Experiments.Paper.Selection;
 
 namespace RefusalSae.Experiments.Stages.SideEffects;
 
 /// <summary>
-/// What paper-features wrote for one harmful set D: its feature sets and V_R*(D) (directions/{set}.safetensors,
-/// tensor "direction" [D]), kept as floats so no tensor outlives the loading.
+/// What paper-features wrote for one harmful set D, read through its output contract: the feature sets and V_R*(D),
+/// kept as floats so no tensor outlives the loading.
 /// </summary>
 public sealed record SetMaterial(string Set, SelectedFeatures Features, float[] Direction)
 {
@@ -20,16 +18,7 @@ public sealed record SetMaterial(string Set, SelectedFeatures Features, float[] 
     public Tensor DirectionTensor() => tensor(Direction);                                           // [D]
 
     public static IReadOnlyList<SetMaterial> Load(string featuresDir, IEnumerable<string> sets) =>
-        [.. sets.Select(set =>
-        {
-            var path = Path.Combine(featuresDir, "directions", $"{set}.safetensors");
-            if (!File.Exists(path)) throw new StageException("RSW360", $"{path}: no direction for set '{set}' (paper-features writes directions/{{set}}.safetensors).");
-            using var scope = NewDisposeScope();
-            var tensors = SafeTensors.Load(path);
-            if (!tensors.TryGetValue("direction", out var d) || d.shape.Length != 1)
-                throw new StageException("RSW360", $"{path}: expected a tensor 'direction' of shape [d_model].");
-            return new SetMaterial(set, SelectedFeatures.Load(featuresDir, set), HostRead.Floats(d));
-        })];
+        [.. sets.Select(set => new SetMaterial(set, PaperFeaturesOutput.Features(featuresDir, set), PaperFeaturesOutput.Direction(featuresDir, set)))];
 
     private static byte[] Bytes(float[] values)
     {

@@ -1,5 +1,5 @@
 using RefusalSae.Experiments.Paper;
-using RefusalSae.Experiments.Stages.Paper;
+using RefusalSae.Experiments.Paper.Selection;
 
 namespace RefusalSae.Experiments.Stages.SideEffects;
 

@@ -19,9 +19,9 @@ public sealed class SideEffectsStage : IStage
     public void Run(StageContext ctx)
     {
         var paperModel = ctx.Config<string>("paper.jailbreak.paper_model");
-        var results = CapabilityResult.ReadAll(Path.Combine(ctx.Upstream("paper-ce"), "ce.json"))
-            .Concat(CapabilityResult.ReadAll(Path.Combine(ctx.Upstream("paper-gsm8k"), "gsm8k.json")))
-            .Concat(CapabilityResult.ReadAll(Path.Combine(ctx.Upstream("paper-arc"), "arc.json")))
+        var results = CapabilityResult.Read(ctx, "paper-ce")
+            .Concat(CapabilityResult.Read(ctx, "paper-gsm8k"))
+            .Concat(CapabilityResult.Read(ctx, "paper-arc"))
             .ToDictionary(r => r.Benchmark);
         var table = Build(results, SideEffectPaperNumbers.Capability.GetValueOrDefault(paperModel), paperModel);
         TableWriter.Write(table, ctx.OutputDirectory, "side_effects");

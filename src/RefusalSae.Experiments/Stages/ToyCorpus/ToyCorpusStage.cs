@@ -21,7 +21,7 @@ public sealed class ToyCorpusStage : IStage
             ExtraHarmful = settings.ExtraHarmful.Select(ctx.Dataset).ToList(),
         };
         var corpus = ToyCorpusBuilder.Build(config, inputs);
-        ToyCorpusJsonl.Write(ctx.Output("corpus.jsonl"), corpus.Examples);
+        ToyCorpusOutput.Write(ctx.OutputDirectory, corpus.Examples);
         File.WriteAllText(ctx.Output("stats.json"), JsonSerializer.Serialize(corpus.Stats, new JsonSerializerOptions { WriteIndented = true }));
         ctx.Log.WriteLine($"toy-corpus: {corpus.Stats.HarmfulExamples} refusal and {corpus.Stats.HarmlessExamples} harmless conversations " +
                           $"({corpus.Stats.HarmfulExcludedAsEval} harmful and {corpus.Stats.HarmlessExcludedAsEval} harmless prompts dropped as evaluation prompts); " +

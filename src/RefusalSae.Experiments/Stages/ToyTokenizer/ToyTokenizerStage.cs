@@ -1,5 +1,6 @@
 using RefusalSae.Core.Tokenization.Training;
 using RefusalSae.Engine.Stages;
+using RefusalSae.Experiments.Stages.ToyCorpus;
 using RefusalSae.Experiments.Toy.Corpus;
 using RefusalSae.Experiments.Toy.Model;
 
@@ -24,7 +25,7 @@ public sealed class ToyTokenizerStage : IStage
     public void Run(StageContext ctx)
     {
         var settings = ctx.Config<ToyTokenizerSettings>("toy.tokenizer");
-        var examples = ToyCorpusJsonl.Read(Path.Combine(ctx.Upstream("toy-corpus"), "corpus.jsonl"));
+        var examples = ToyCorpusOutput.Read(ctx.Upstream("toy-corpus"));
         var texts = examples.SelectMany(e => new[] { e.Prompt, e.Response });
         var options = BpeTrainerOptions.ToyChat(settings.VocabSize) with { MinFrequency = settings.MinFrequency };
         var bpe = ByteLevelBpeTrainer.Train(texts, options);

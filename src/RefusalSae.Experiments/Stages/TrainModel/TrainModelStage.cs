@@ -4,6 +4,7 @@ using RefusalSae.Core.Models;
 using RefusalSae.Core.Tokenization;
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Reporting;
+using RefusalSae.Experiments.Stages.ToyCorpus;
 using RefusalSae.Experiments.Toy.Corpus;
 using RefusalSae.Experiments.Toy.Model;
 using RefusalSae.Experiments.Toy.Training;
@@ -37,7 +38,7 @@ public sealed class TrainModelStage : IStage
         // below reruns the rendering from the stored model and log, never the training.
         ctx.Items.FilesInto("trained organism", dir =>
         {
-            var modelDir = Path.Combine(dir, "model");
+            var modelDir = TrainModelOutput.ModelFolder(dir);
             var trainTokenizer = tokenizerPath;
             if (arch == ToyArchitecture.Llama3)
             {
@@ -46,7 +47,7 @@ public sealed class TrainModelStage : IStage
                 trainTokenizer = Path.Combine(modelDir, ToyModelFolder.TokenizerFile);
             }
             var tokenizer = TokenizerLoader.Load(trainTokenizer);
-            var examples = ToyCorpusJsonl.Read(Path.Combine(ctx.Upstream("toy-corpus"), "corpus.jsonl"));
+            var examples = ToyCorpusOutput.Read(ctx.Upstream("toy-corpus"));
             var data = ToySequences.Encode(new ChatEncoder(tokenizer, arch.Chat), examples, options.MaxLength, arch.EndOfTurn);
             if (data.Count == 0)   // e.g. llama3: the template's 26-token system preamble alone takes ~40 toy tokens
                 throw new StageException("RSW384", $"toy.train.max_length: no conversation's prompt fits in {options.MaxLength} tokens with the {arch.Name} chat template; raise it.");

@@ -4,6 +4,8 @@ using RefusalSae.Core.Saes;
 using RefusalSae.Core.Saes.Training;
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Reporting;
+using RefusalSae.Experiments.Stages.ToyCorpus;
+using RefusalSae.Experiments.Stages.TrainModel;
 using RefusalSae.Experiments.Toy.Corpus;
 using RefusalSae.Experiments.Toy.Model;
 using RefusalSae.Experiments.Toy.Saes;
@@ -51,8 +53,8 @@ public sealed class TrainSaeStage : IStage
 
     private static void Train(StageContext ctx, TrainSaeSettings s, ToySaeLayout layout, int maxLength, string dir)
     {
-        using var toy = ToyModelFolder.Load(Path.Combine(ctx.Upstream("train-model"), "model"));
-        var examples = ToyCorpusJsonl.Read(Path.Combine(ctx.Upstream("toy-corpus"), "corpus.jsonl")).Take(s.Conversations).ToList();
+        using var toy = ToyModelFolder.Load(TrainModelOutput.ModelFolder(ctx.Upstream("train-model")));
+        var examples = ToyCorpusOutput.Read(ctx.Upstream("toy-corpus")).Take(s.Conversations).ToList();
         var sequences = ToySequences.Encode(toy.Chat, examples, maxLength, toy.Architecture.EndOfTurn);
         var heldOut = Math.Max(1, (int)(sequences.Count * s.HeldOutFraction));
         var train = sequences.Take(sequences.Count - heldOut).ToList();
@@ -78,7 +80,7 @@ public sealed class TrainSaeStage : IStage
             using var sae = TopKSaeTrainer.Train(trainActs[layer], options, p => progress.Advance(Math.Max(0, before + p.Step - progress.Done)));
             var m = SaeMetrics.Evaluate(sae, testActs[layer]);
             var spliced = SplicedLoss.CrossEntropy(toy.Model, test, maxLength, pad, 32, sae);
-            var layerDir = Path.Combine(dir, "saes", $"layer_{layer}");
+            var layerDir = TrainSaeOutput.SaeFolder(dir, layer);
             Directory.CreateDirectory(layerDir);
             Save(ctx, layout, layerDir, sae, trainActs[layer], testActs[layer]);
             metrics.Add(new SaeLayerMetrics(layer, options.DSae, m.FractionVarianceExplained, m.MeanL0, m.DeadFraction, cleanCe, spliced, heldOut));

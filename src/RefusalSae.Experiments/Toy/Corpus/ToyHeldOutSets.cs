@@ -22,6 +22,13 @@ public sealed record ToyHeldOutSets(
         RefusalDirectionJson.First(inputs.AdvBench, harmfulPerSet),
         RefusalDirectionJson.First(inputs.HarmlessTest, harmless));
 
+    /// <summary>The same sets from the catalog files alone (<paramref name="dataset"/>: catalog id → path), for a stage that reads only these.</summary>
+    public static ToyHeldOutSets Load(Func<string, string> dataset, int harmfulPerSet, int harmless) => new(
+        RefusalDirectionJson.First(dataset("harmbench_test"), harmfulPerSet),
+        RefusalDirectionJson.First(dataset("jailbreakbench"), harmfulPerSet),
+        RefusalDirectionJson.First(dataset("advbench"), harmfulPerSet),
+        RefusalDirectionJson.First(dataset("harmless_test"), harmless));
+
     /// <summary>The sets by name, in report order.</summary>
     public IEnumerable<(string Name, IReadOnlyList<Prompt> Prompts, bool IsHarmful)> Named() =>
     [

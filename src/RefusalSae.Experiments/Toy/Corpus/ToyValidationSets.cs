@@ -13,6 +13,11 @@ public sealed record ToyValidationSets(IReadOnlyList<Prompt> HarmfulVal, IReadOn
         RefusalDirectionJson.Load(inputs.HarmfulVal).ToList(),
         RefusalDirectionJson.First(inputs.HarmlessVal, harmless));
 
+    /// <summary>The same sets from the catalog files alone (<paramref name="dataset"/>: catalog id → path).</summary>
+    public static ToyValidationSets Load(Func<string, string> dataset, int harmless) => new(
+        RefusalDirectionJson.Load(dataset("harmful_val")).ToList(),
+        RefusalDirectionJson.First(dataset("harmless_val"), harmless));
+
     /// <summary>The sets by name, in report order.</summary>
     public IEnumerable<(string Name, IReadOnlyList<Prompt> Prompts, bool IsHarmful)> Named() =>
     [

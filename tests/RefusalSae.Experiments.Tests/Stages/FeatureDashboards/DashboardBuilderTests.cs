@@ -1,8 +1,8 @@
 using RefusalSae.Experiments.Dashboards;
 using RefusalSae.Experiments.Paper;
+using RefusalSae.Experiments.Paper.Selection;
 using RefusalSae.Experiments.Stages.FeatureDashboards;
 using RefusalSae.Experiments.Stages.Harm;
-using RefusalSae.Experiments.Stages.Paper;
 
 namespace RefusalSae.Experiments.Tests.Stages.FeatureDashboards;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Judges;
 using RefusalSae.Experiments.Paper;
+using RefusalSae.Experiments.Paper.Subject;
 using static TorchSharp.torch;
 
 namespace RefusalSae.Experiments.Stages.Paper.Split;

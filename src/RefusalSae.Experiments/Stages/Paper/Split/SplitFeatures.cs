@@ -1,6 +1,7 @@
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Paper;
-using RefusalSae.Experiments.Stages.Harm;
+using RefusalSae.Experiments.Paper.Selection;
+using RefusalSae.Experiments.Paper.Subject;
 using static TorchSharp.torch;
 
 namespace RefusalSae.Experiments.Stages.Paper.Split;
@@ -26,9 +27,9 @@ public static class SplitFeatures
             var harmfulMax = FeaturesStage.ActMax(ctx, paper, selection, s.BatchSize, progress);
             new SplitSelection
             {
-                Set = name, SelectionPrompts = selection, HeldOutPrompts = SelectionHalves.HeldOut(prompts), Direction = attribution.Direction,
+                Set = name, SelectionPrompts = selection, HeldOutPrompts = SelectionHalves.HeldOut(prompts), Direction = attribution.Direction.Best,
                 OursGlobal = attribution.Global, ApGlobal = FeatureSets.ApGlobal(attribution.Prompts, s.KStar),
-                CosSim = CosineCandidates.Global(paper.Saes, tensor(attribution.Direction).to(paper.Model.Device), s.KStar),
+                CosSim = CosineCandidates.Global(paper.Saes, attribution.Direction.BestTensor(paper.Model.Device), s.KStar),
                 ActDiff = FeatureSets.ActDiff(harmfulMax, harmlessMax, s.KStar),
                 Random = FeatureSets.Random(attribution.Global, widths, s.RandomSeed),
             }.Save(ctx.OutputDirectory);

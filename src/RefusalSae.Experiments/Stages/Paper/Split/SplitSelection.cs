@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RefusalSae.Experiments.Paper;
+using RefusalSae.Experiments.Paper.Selection;
 
 namespace RefusalSae.Experiments.Stages.Paper.Split;
 

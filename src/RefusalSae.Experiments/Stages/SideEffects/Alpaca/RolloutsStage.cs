@@ -1,6 +1,6 @@
 using System.Text.Json;
 using RefusalSae.Engine.Stages;
-using RefusalSae.Experiments.Stages.Paper;
+using RefusalSae.Experiments.Paper.Subject;
 
 namespace RefusalSae.Experiments.Stages.SideEffects.Alpaca;
 

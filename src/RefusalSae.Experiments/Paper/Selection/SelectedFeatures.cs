@@ -1,9 +1,11 @@
 using System.Text.Json;
-using RefusalSae.Experiments.Paper;
 
-namespace RefusalSae.Experiments.Stages.Paper;
+namespace RefusalSae.Experiments.Paper.Selection;
 
-/// <summary>paper-features' output for one evaluation set: every method's feature set (paper-method §4.3, §4.4).</summary>
+/// <summary>
+/// Every method's feature set for one evaluation set (paper-method §4.3, §4.4): what paper-features selects and writes
+/// (Stages/Paper/PaperFeaturesOutput), and what every intervention reads.
+/// </summary>
 public sealed record SelectedFeatures
 {
     public required string Set { get; init; }
@@ -21,11 +23,6 @@ public sealed record SelectedFeatures
     /// <summary>Each candidate's prompt-mean LA-IG attribution (the score Ours ranks by), for the feature dashboards.</summary>
     public IReadOnlyList<float> CandidateScores { get; init; } = [];
 
-    public static string FileOf(string dir, string set) => Path.Combine(dir, "features", $"{set}.json");
-
+    /// <summary>How the selections are written (snake_case, indented), also used for the §4.2 sets.</summary>
     public static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
-    public static SelectedFeatures Load(string dir, string set) =>
-        JsonSerializer.Deserialize<SelectedFeatures>(File.ReadAllText(FileOf(dir, set)), Json)
-        ?? throw new InvalidDataException($"{FileOf(dir, set)}: empty.");
 }

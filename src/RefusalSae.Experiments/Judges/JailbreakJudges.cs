@@ -1,8 +1,6 @@
 using RefusalSae.Engine.Stages;
-using RefusalSae.Experiments.Harm;
-using RefusalSae.Experiments.Judges;
 
-namespace RefusalSae.Experiments.Stages.Harm;
+namespace RefusalSae.Experiments.Judges;
 
 /// <summary>Chooses the jailbreak judge a §4.2/§4.3 stage names in its config.</summary>
 public static class JailbreakJudges

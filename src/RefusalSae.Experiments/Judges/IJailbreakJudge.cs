@@ -1,6 +1,4 @@
-using RefusalSae.Experiments.Judges;
-
-namespace RefusalSae.Experiments.Harm;
+namespace RefusalSae.Experiments.Judges;
 
 /// <summary>
 /// Decides whether a response to a harmful prompt is a successful jailbreak. The §4.2/§4.3 stages take one of these so
@@ -27,18 +25,18 @@ public sealed class SubstringJailbreakJudge(SubstringJudge judge) : IJailbreakJu
 
 /// <summary>
 /// Jailbroken = the HarmBench classifier says "yes" for (prompt as the behaviour, response as the generation): the
-/// paper's measure for §4.2 and §7.4, through any <see cref="Judges.IHarmBenchJudge"/> backend (paper.judge).
+/// paper's measure for §4.2 and §7.4, through any <see cref="IHarmBenchJudge"/> backend (paper.judge).
 /// With an item cache, each verdict is cached like paper-judge's, by (judge identity, prompt, response): a rerun, or a
 /// change to anything else, re-judges nothing already judged.
 /// </summary>
-public sealed class HarmBenchJailbreakJudge(Judges.IHarmBenchJudge judge, Engine.Stages.ItemCache? verdicts = null) : IJailbreakJudge
+public sealed class HarmBenchJailbreakJudge(IHarmBenchJudge judge, Engine.Stages.ItemCache? verdicts = null) : IJailbreakJudge
 {
     public string Name => "harmbench";
 
     public IReadOnlyList<bool> IsJailbroken(IReadOnlyList<string> prompts, IReadOnlyList<string> responses)
     {
         if (prompts.Count != responses.Count) throw new ArgumentException($"{prompts.Count} prompts but {responses.Count} responses.");
-        var cases = prompts.Zip(responses, (p, r) => new Judges.HarmBenchCase(p, r)).ToList();
+        var cases = prompts.Zip(responses, (p, r) => new HarmBenchCase(p, r)).ToList();
         var judged = verdicts is null ? judge.Judge(cases)
             : verdicts.MapBatched(cases, c => System.Text.Json.JsonSerializer.Serialize(new[] { "harmbench", judge.Identity, c.Behavior, c.Generation }),
                 batch => judge.Judge(batch), judge.PreferredBatch);

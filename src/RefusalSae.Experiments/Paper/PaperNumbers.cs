@@ -1,4 +1,4 @@
-namespace RefusalSae.Experiments.Stages.Paper;
+namespace RefusalSae.Experiments.Paper;
 
 /// <summary>
 /// The paper's §4.1 HarmBench ASR (paper-method §6.4, read from benchmarking.ipynb), printed beside ours when the

@@ -1,6 +1,6 @@
-using RefusalSae.Experiments.Paper;
+using RefusalSae.Experiments.Paper.Selection;
 
-namespace RefusalSae.Experiments.Stages.Paper;
+namespace RefusalSae.Experiments.Paper;
 
 /// <summary>
 /// One row of the §4.1 jailbreak table: how its intervention is chosen for prompt b. Local methods (Ours, AP) clamp
