@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using RefusalSae.Core.Tensors;
 using RefusalSae.Core.Tokenization;
 using RefusalSae.Engine.Stages;
@@ -28,7 +27,7 @@ public sealed record SetAttribution(SetDirection Direction, IReadOnlyList<Prompt
             ctx.Log.WriteLine($"warning: {texts.Count} prompts but only {harmlessPool.Count} filtered harmless ones for the direction.");
         var direction = SetDirection.Of(ctx.Items, paper, texts, harmlessPool, s);
         var candidates = direction.Candidates;
-        var key = $"{Hash(direction.Best)}\n{s.LaIgKey}\n{refusalId}" + (s.SkipLeadingTokens == 1 ? "" : $"\nskip {s.SkipLeadingTokens}");
+        var key = $"{SetDirection.Key(direction.Best)}\n{s.LaIgKey}\n{refusalId}" + (s.SkipLeadingTokens == 1 ? "" : $"\nskip {s.SkipLeadingTokens}");
         var items = ctx.Items.MapBatched(texts, t => $"{(positions ? "laig+positions" : "laig")}\n{key}\n{paper.Chat.Render(t)}", batch =>
         {
             using var batchScope = NewDisposeScope();
@@ -62,10 +61,4 @@ public sealed record SetAttribution(SetDirection Direction, IReadOnlyList<Prompt
     /// <summary>One prompt's cached LA-IG result; <see cref="Positions"/> only where the caller asked for them.</summary>
     internal sealed record AttributedPrompt(PromptAttribution Attribution, float[][]? Positions);
 
-    private static string Hash(float[] values)
-    {
-        var bytes = new byte[values.Length * 4];
-        Buffer.BlockCopy(values, 0, bytes, 0, bytes.Length);
-        return Convert.ToHexString(SHA256.HashData(bytes))[..16];
-    }
 }

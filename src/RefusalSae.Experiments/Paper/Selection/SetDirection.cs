@@ -16,6 +16,17 @@ public sealed record SetDirection(float[][] Directions, int BestLayer, IReadOnly
     [System.Text.Json.Serialization.JsonIgnore]
     public float[] Best => Directions[BestLayer];
 
+    /// <summary>
+    /// A direction's identity in item keys: SHA-256 over its float32 bytes (every component, so two directions that
+    /// share leading values never share generations), 16 hex digits.
+    /// </summary>
+    public static string Key(float[] direction)
+    {
+        var bytes = new byte[direction.Length * 4];
+        Buffer.BlockCopy(direction, 0, bytes, 0, bytes.Length);
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes))[..16];
+    }
+
     /// <summary>Every layer's direction as a float32 tensor [L, D] on the CPU.</summary>
     public Tensor AllTensor() => stack(Directions.Select(d => tensor(d)).ToList());                   // [L, D]
 

@@ -37,7 +37,7 @@ public sealed class JailbreakStage : IStage
             var selected = PaperFeaturesOutput.Features(features, set);
             var floats = PaperFeaturesOutput.Direction(features, set);
             using var direction = tensor(floats);                                                              // [D]
-            var dirKey = string.Join(",", floats.Take(4));
+            var dirKey = SetDirection.Key(floats);
             var index = selected.Prompts.Select((p, i) => (p, i)).GroupBy(x => x.p).ToDictionary(g => g.Key, g => g.First().i);   // a repeated prompt keeps its first list
             foreach (var method in methods)
             {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Judges;
 using RefusalSae.Experiments.Paper;
+using RefusalSae.Experiments.Paper.Selection;
 using RefusalSae.Experiments.Paper.Subject;
 using static TorchSharp.torch;
 
@@ -26,7 +27,7 @@ public static class HeldOutJailbreak
         foreach (var split in splits)
         {
             var direction = tensor(split.Direction);                                                   // [D]
-            var dirKey = string.Join(",", split.Direction.Take(4));
+            var dirKey = SetDirection.Key(split.Direction);
             foreach (var method in methods)
             {
                 var chosen = FeaturesOf(method, split);
