@@ -113,15 +113,15 @@ public sealed class PaperRehearsal : IDisposable
     public static IReadOnlyList<string> TestSizes(int bestLayer) =>
     [
         "paper.subject.device=cpu", "paper.subject.dtype=float32",
-        "paper.eval.prompts_per_set=4", "paper.filter.harmful=16", "paper.filter.harmless=16",
-        $"paper.features.best_layer={bestLayer}", "paper.features.candidates_per_layer=4", "paper.features.k_star=4", "paper.features.ig_steps=3", "paper.features.batch_size=4",
+        "paper.eval.prompts_per_set=2", "paper.filter.harmful=12", "paper.filter.harmless=16",
+        $"paper.features.best_layer={bestLayer}", "paper.features.candidates_per_layer=4", "paper.features.k_star=4", "paper.features.ig_steps=2", "paper.features.batch_size=4",
         "paper.jailbreak.max_new_tokens=8", "paper.jailbreak.batch_size=8",
         "paper.induction.prompts=2", "paper.induction.max_new_tokens=6", "paper.induction.batch_size=4",
         "paper.rollouts.prompts=8", "paper.rollouts.max_new_tokens=8", "paper.rollouts.batch_size=8",
         "paper.ce.alpaca_batch_size=4", "paper.ce.pile_batches=2", "paper.ce.pile_batch_size=2", "paper.ce.pile_max_length=32",
         "paper.gsm8k.problems=2", "paper.gsm8k.cot_tokens=6", "paper.gsm8k.answer_tokens=4", "paper.gsm8k.batch_size=2",
         "paper.arc.questions=4", "paper.arc.batch_size=8",
-        "paper.categories.questions_per_category=2", "paper.categories.max_new_tokens=6",
+        "paper.categories.questions_per_category=1", "paper.categories.max_new_tokens=6",
         // The stand-in train.tsv has hundreds of vanilla rows, not the 20,000 the paper's draw skips (v[20000:]).
         "paper.probes.vanilla_offset=20", "paper.probes.train_per_class=12", "paper.probes.val_per_class=6", "paper.probes.test_vanilla=6", "paper.probes.adversarial_scan=8",
         "paper.probes.test_adversarial=6", "paper.probes.max_new_tokens=6", "paper.probes.batch_size=8",
