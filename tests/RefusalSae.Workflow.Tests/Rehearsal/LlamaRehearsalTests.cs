@@ -22,9 +22,12 @@ public sealed class LlamaRehearsalTests
                 architecture: llama3
               train:
                 max_length: 128           # the Llama-3.1 template's system preamble takes ~40 toy tokens
-                # Measured under heavy load, paper config's doubled BOS: 30 steps start every answer with "I" (filter keeps
-                # no harmless prompt); 80 with 30 compliance-only steps refuse nothing. 80 mixed steps: not yet measured.
-                steps: 80
+                # Measured, paper config's doubled BOS, toy-ci's learning rate: 30 and 80 steps start every answer with "I" (the
+                # filter keeps no harmless prompt), also with the template's single BOS; 150 steps at 0.01 with the first
+                # token weighted 4x keep 14/16 harmful and 14/16 harmless.
+                steps: 150
+                learning_rate: 0.01
+                first_token_weight: 4.0
               sae:
                 layout: llama-scope
             """);

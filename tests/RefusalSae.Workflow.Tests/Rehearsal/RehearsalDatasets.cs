@@ -6,9 +6,10 @@ using RefusalSae.Testing;
 namespace RefusalSae.Workflow.Tests.Rehearsal;
 
 /// <summary>
-/// A dataset mirror root (RSW_DATASETS) with small stand-ins, at the catalog's paths, for the two files the paper
+/// A dataset mirror root (RSW_DATASETS) with small stand-ins, at the catalog's paths, for the three files the paper
 /// configurations download and the offline mirror lacks: WildJailbreak's gated train.tsv (its five columns and four
-/// data types, from prompts of the mirror) and the Pile shard (JSON Lines in a zstd frame). Not the real data: the
+/// data types, from prompts of the mirror), the Pile shard (JSON Lines in a zstd frame) and ARC-Challenge's test
+/// parquet (<see cref="ArcParquetStandIn"/>). Not the real data: the
 /// rehearsal checks that every stage runs on these formats, not any number.
 /// </summary>
 public static class RehearsalDatasets
@@ -44,6 +45,8 @@ public static class RehearsalDatasets
         var shard = Path.Combine(root, "pile-uncopyrighted", "train", "00.jsonl.zst");
         Directory.CreateDirectory(Path.GetDirectoryName(shard)!);
         ZstdRawFrame.Write(shard, Encoding.UTF8.GetBytes(pile.ToString()));
+
+        ArcParquetStandIn.Write(Path.Combine(root, "ai2_arc", "ARC-Challenge", "test-00000-of-00001.parquet"), questions: 40);
         return root;
     }
 }
