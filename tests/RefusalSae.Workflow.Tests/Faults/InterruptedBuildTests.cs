@@ -12,7 +12,7 @@ namespace RefusalSae.Workflow.Tests.Faults;
 /// </summary>
 public partial class InterruptedBuildTests(ITestOutputHelper output)
 {
-    [GeneratedRegex(@"progress: train-model (?<done>\d+)/30 steps")] private static partial Regex TrainProgress();
+    [GeneratedRegex(@"progress: train-model (?<done>\d+)/150 steps")] private static partial Regex TrainProgress();
 
     [Fact]
     public void A_build_terminated_during_training_leaves_no_worker_nor_lock_and_resumes_to_the_same_results()
@@ -24,7 +24,9 @@ public partial class InterruptedBuildTests(ITestOutputHelper output)
         try
         {
             // toy-ci up to behaviour: corpus, tokenizer, train-model (TorchSharp, checkpoints every 10 steps), behaviour.
-            File.WriteAllText(experiment, "extends: toy-ci\ntargets: [behaviour]\n");
+            // 150 steps, not toy-ci's 30: on an idle machine 30 steps take 1.5 s, so the SIGTERM sent on seeing step 10
+            // (progress lines are throttled) could land after training had finished and its scratch was removed.
+            File.WriteAllText(experiment, "extends: toy-ci\ntargets: [behaviour]\ntoy:\n  train:\n    steps: 150\n");
             string[] Props(string artifacts) => [$"-p:Experiment={name}", $"-p:ArtifactsRoot={artifacts}/"];
             var interrupted = Path.Combine(root, "interrupted");
 
