@@ -38,8 +38,9 @@ public static class Staleness
 
     private static void Compare(List<StaleReason> reasons, JsonNode? before, JsonNode? after, string format, SourceLocation? at)
     {
-        var b = (before as JsonObject)?.ToDictionary(kv => kv.Key, kv => Text(kv.Value)) ?? [];
-        var a = (after as JsonObject)?.ToDictionary(kv => kv.Key, kv => Text(kv.Value)) ?? [];
+        // Hashes are JSON strings: compared and shown unquoted, so the short form is 8 hex digits, not a quote and 7.
+        var b = (before as JsonObject)?.ToDictionary(kv => kv.Key, kv => Plain(kv.Value)) ?? [];
+        var a = (after as JsonObject)?.ToDictionary(kv => kv.Key, kv => Plain(kv.Value)) ?? [];
         foreach (var name in b.Keys.Union(a.Keys).Order(StringComparer.Ordinal))
         {
             if (!b.TryGetValue(name, out var o)) reasons.Add(new(string.Format(System.Globalization.CultureInfo.InvariantCulture, format, name) + " (new input)", at));
@@ -62,6 +63,8 @@ public static class Staleness
     }
 
     private static string Text(JsonNode? n) => CanonicalJson.Serialize(n);
+
+    private static string Plain(JsonNode? n) => n?.GetValueKind() == System.Text.Json.JsonValueKind.String ? n.GetValue<string>() : Text(n);
 
     private static string Short(JsonNode? n) { var t = n?.ToString() ?? ""; return t[..Math.Min(8, t.Length)]; }
 }
