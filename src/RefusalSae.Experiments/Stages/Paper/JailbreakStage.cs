@@ -1,4 +1,3 @@
-using System.Text.Json;
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Judges;
 using RefusalSae.Experiments.Paper;
@@ -41,17 +40,10 @@ public sealed class JailbreakStage : IStage
             var index = selected.Prompts.Select((p, i) => (p, i)).GroupBy(x => x.p).ToDictionary(g => g.Key, g => g.First().i);   // a repeated prompt keeps its first list
             foreach (var method in methods)
             {
-                string Content(string p) => $"{method.Name}\n{s.Clamp}\n{s.MaxNewTokens}\n" +
-                    (method.FeaturesOf is { } f ? string.Join(" ", f(selected, index[p])) : method.Ablate ? dirKey : "") + $"\n{paper.Chat.Render(p)}";
-                var responses = ctx.Items.MapBatched(selected.Prompts, Content, batch =>
-                {
-                    using var hook = Install(paper, method, selected, batch.Select(p => index[p]).ToList(), direction, s.Clamp);
-                    return paper.Generation.Complete(batch, s.MaxNewTokens);
-                }, s.BatchSize, progress, ctx.Cancellation);
-                var refused = responses.Select(judge.IsRefusal).ToList();
-                rates[(method.Name, set)] = refused.Count(r => r) / (double)Math.Max(1, refused.Count);
-                for (var i = 0; i < responses.Count; i++)
-                    log.WriteLine(JsonSerializer.Serialize(new { set, method = method.Name, prompt = selected.Prompts[i], response = responses[i], refused = refused[i] }));
+                rates[(method.Name, set)] = JailbreakGenerations.Run(ctx, paper, method, set, selected.Prompts,
+                    p => method.FeaturesOf is { } f ? string.Join(" ", f(selected, index[p])) : method.Ablate ? dirKey : "",
+                    batch => Install(paper, method, selected, batch.Select(p => index[p]).ToList(), direction, s.Clamp),
+                    judge, s, progress, log);
                 ctx.Log.WriteLine($"paper-jailbreak: {set} {method.Name}: refusal {Table.Percent(rates[(method.Name, set)])}%");
             }
         }

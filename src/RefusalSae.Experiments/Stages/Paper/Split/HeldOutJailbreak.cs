@@ -1,4 +1,3 @@
-using System.Text.Json;
 using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Judges;
 using RefusalSae.Experiments.Paper;
@@ -26,23 +25,16 @@ public static class HeldOutJailbreak
         using var log = new StreamWriter(ctx.Output(CompletionsFile));
         foreach (var split in splits)
         {
-            var direction = tensor(split.Direction);                                                   // [D]
+            using var direction = tensor(split.Direction);                                             // [D]
             var dirKey = SetDirection.Key(split.Direction);
             foreach (var method in methods)
             {
                 var chosen = FeaturesOf(method, split);
-                string Content(string p) => $"{method.Name}\n{s.Clamp}\n{s.MaxNewTokens}\n" +
-                    (chosen is not null ? string.Join(" ", chosen) : method.Ablate ? dirKey : "") + $"\n{paper.Chat.Render(p)}";
-                var responses = ctx.Items.MapBatched(split.HeldOutPrompts, Content, batch =>
-                {
-                    using var hook = method.Ablate ? Interventions.AblateDirection(paper.Model, direction)
-                        : chosen is not null ? Interventions.ScaleFeatures(paper.Model, paper.Saes, [chosen], s.Clamp) : null;
-                    return paper.Generation.Complete(batch, s.MaxNewTokens);
-                }, s.BatchSize, progress, ctx.Cancellation);
-                var refused = responses.Select(judge.IsRefusal).ToList();
-                rates[(method.Name, split.Set)] = refused.Count(r => r) / (double)Math.Max(1, refused.Count);
-                for (var i = 0; i < responses.Count; i++)
-                    log.WriteLine(JsonSerializer.Serialize(new { set = split.Set, method = method.Name, prompt = split.HeldOutPrompts[i], response = responses[i], refused = refused[i] }));
+                rates[(method.Name, split.Set)] = JailbreakGenerations.Run(ctx, paper, method, split.Set, split.HeldOutPrompts,
+                    _ => chosen is not null ? string.Join(" ", chosen) : method.Ablate ? dirKey : "",
+                    _ => method.Ablate ? Interventions.AblateDirection(paper.Model, direction)
+                        : chosen is not null ? Interventions.ScaleFeatures(paper.Model, paper.Saes, [chosen], s.Clamp) : null,
+                    judge, s, progress, log);
             }
         }
         return rates;
