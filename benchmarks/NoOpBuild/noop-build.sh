@@ -7,7 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 experiment=${1:-toy}
 runs=${2:-10}
-artifacts=${3:-artifacts/}
+# MSBuild resolves a relative ArtifactsRoot against the project (experiments/), so pass it absolute.
+artifacts=$(realpath -m "${3:-artifacts}")/
+command -v hyperfine >/dev/null || { echo "error: hyperfine is not installed (apt-get install hyperfine)"; exit 2; }
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
 
 exp_cmd="dotnet build experiments -p:Experiment=$experiment -p:ArtifactsRoot=$artifacts -nologo -v:q"
