@@ -34,7 +34,7 @@ public static class Findings
             var table = cat.Table("categories.csv");
             var norm = string.Join(" / ", new[] { "Specific / all", "Common / all", "Specific (T) / all" }.Select(c => Numbers.Cell(Cell(table, "mean", c) ?? "n/a", c)));
             lines.Add(new Line(ReportSection.Categories, "§4.2 common features",
-                $"{common.Count} features common to every CATQA category{(common.Count == 0 ? "" : $" ({string.Join(" ", common.Take(10))}{(common.Count > 10 ? " …" : "")})")}; " +
+                $"{common.Count} feature{(common.Count == 1 ? "" : "s")} common to every CATQA category{(common.Count == 0 ? "" : $" ({string.Join(" ", common.Take(10))}{(common.Count > 10 ? " …" : "")})")}; " +
                 $"normalised jailbreak, mean over categories, Specific / Common / Specific (T): {norm}."));
         }
         var suffixes = stages.GetValueOrDefault("paper-suffixes")?.Table("suffixes.csv");
