@@ -28,21 +28,29 @@ public sealed partial class WorkerTool : ToolTask
         $"\"{WorkerPath}\" run-stage --request \"{RequestFile}\"";
 
     /// <summary>
-    /// SIGTERM of `dotnet build` (timeout, CI limits, Slurm, containers) is not an MSBuild cancellation: the process
-    /// just ends (measured: exit code 0, often before ToolTask could kill the tool). So while the worker runs, SIGTERM
-    /// also cancels this task (ToolTask kills the worker when the process lives long enough), and the worker watches
-    /// its parent (WorkerLifetime): either way it stops, its lock goes with it and nothing half-done is committed.
+    /// SIGTERM of `dotnet build` (timeout, CI limits, Slurm, containers) is not an MSBuild cancellation: the runtime
+    /// ends the process (with exit code 143, <see cref="BuildTermination"/>), often before ToolTask could kill the
+    /// tool. So when the signal reaches the process running this task, the handler cancels the worker and holds the
+    /// termination back until the worker has exited (at most <see cref="StopWait"/>), then lets it go on: the build
+    /// ends, failed, with nothing half-done committed. Where it reaches only the build's main process, the worker sees
+    /// its parent die and stops by itself (WorkerLifetime); either way its lock goes with it.
     /// </summary>
     protected override int ExecuteTool(string pathToTool, string responseFileCommands, string commandLineCommands)
     {
-        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx =>
+        using var exited = new ManualResetEventSlim();
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ =>
         {
-            ctx.Cancel = true;
             Log.LogWarning(null, "RSW412", null, null, 0, 0, 0, 0, "received SIGTERM: stopping the worker; finished items stay in the item cache");
             Cancel();
+            try { exited.Wait(StopWait); }
+            catch (ObjectDisposedException) { }   // the worker had already exited and this task returned
         });
-        return base.ExecuteTool(pathToTool, responseFileCommands, commandLineCommands);
+        try { return base.ExecuteTool(pathToTool, responseFileCommands, commandLineCommands); }
+        finally { exited.Set(); }
     }
+
+    /// <summary>ToolTask's own wait before it kills a cancelled tool, plus a margin.</summary>
+    private TimeSpan StopWait => TimeSpan.FromMilliseconds(TaskProcessTerminationTimeout + 2000);
 
     protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
     {

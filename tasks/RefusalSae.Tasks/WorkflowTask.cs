@@ -8,6 +8,7 @@ public abstract class WorkflowTask : Microsoft.Build.Utilities.Task
 {
     public sealed override bool Execute()
     {
+        BuildTermination.Register();
         try { ExecuteCore(); }
         catch (WorkflowException e)
         {

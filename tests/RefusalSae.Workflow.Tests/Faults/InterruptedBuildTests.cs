@@ -36,10 +36,10 @@ public partial class InterruptedBuildTests(ITestOutputHelper output)
                 Assert.True(reached, "the build never reached step 10 of train-model while running:\n" + build.Output);
                 build.Signal("TERM");
                 var code = build.WaitForExit();
-                // The exit code is not asserted: `dotnet build` may end with 0 on SIGTERM (the runtime's default
-                // SIGTERM handling exits with Environment.ExitCode), which is outside the workflow's control.
                 output.WriteLine($"exit code after SIGTERM: {code}\n{build.Output}");
-                Assert.Contains("received SIGTERM: stopping the worker", build.Output);
+                // 143 = 128 + SIGTERM: a terminated build must not look like a successful one to CI or a scheduler.
+                Assert.Equal(143, code);
+                Assert.Contains("received SIGTERM", build.Output);
                 Assert.DoesNotContain("stage 'train-model': ran", build.Output);
             }
             // The worker notices its parent's death within 250 ms, cancels, and exits by itself within its grace period.
