@@ -1,8 +1,6 @@
 using System.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
-using RefusalSae.Engine;
-using RefusalSae.Engine.Stages;
 
 namespace RefusalSae.Tasks;
 
@@ -28,30 +26,16 @@ public sealed class SubmitSlurmSweep : ToolTask
     public string SbatchOptions { get; set; } = "";
     /// <summary>At most this many array jobs at once (`--array=0-N%M`); 0 = no limit.</summary>
     public int MaxParallel { get; set; }
-    /// <summary>`-p:SlurmShards`: jobs per point, each computing one shard of the per-item stages' items (empty or 1: one job per point).</summary>
-    public string Shards { get; set; } = "";
+    /// <summary>`-p:SlurmShards` (validated by PlanSweep): jobs per point, each computing one shard of the per-item stages' items.</summary>
+    public int Shards { get; set; } = 1;
     /// <summary>The user's `-p:Set`, appended after each point's own overrides.</summary>
     public string Set { get; set; } = "";
-
-    private int _shards = 1;
 
     protected override string ToolName => "sbatch";
 
     protected override MessageImportance StandardOutputLoggingImportance => MessageImportance.High;
 
     protected override string GenerateFullPathToTool() => ToolName;
-
-    /// <summary>A malformed `-p:SlurmShards` is a coded error (RSW090) before anything is submitted.</summary>
-    protected override bool ValidateParameters()
-    {
-        try { _shards = ItemShard.ParseCount(Shards); }
-        catch (WorkflowException e)
-        {
-            Log.LogError(null, e.Code, null, e.Location?.File, 0, 0, 0, 0, e.Message);
-            return false;
-        }
-        return base.ValidateParameters();
-    }
 
     protected override string GenerateCommandLineCommands()
     {
@@ -60,10 +44,10 @@ public sealed class SubmitSlurmSweep : ToolTask
         File.WriteAllLines(pointsFile, Points.Select(p => $"{p.ItemSpec}\t{Combine(p.GetMetadata("Set"), Set)}"));
         var script = Path.Combine(JobDirectory, "point.sbatch");
         File.WriteAllText(script, Script(pointsFile));
-        var array = $"0-{Points.Length * _shards - 1}" + (MaxParallel > 0 ? $"%{MaxParallel}" : "");
+        var array = $"0-{Points.Length * Shards - 1}" + (MaxParallel > 0 ? $"%{MaxParallel}" : "");
         // Slurm names the log by array index only; with shards, the job links point-P-shard-S.out to its job-I.out
         // (Slurm's own messages, e.g. a time limit, land in that file too).
-        var log = _shards == 1 ? "point-%a.out" : "job-%a.out";
+        var log = Shards == 1 ? "point-%a.out" : "job-%a.out";
         return $"--wait --parsable --job-name=rsw-{Experiment} --array={array} " +
                $"--output=\"{Path.Combine(JobDirectory, log)}\" {SbatchOptions} \"{script}\"";
     }
@@ -74,15 +58,15 @@ public sealed class SubmitSlurmSweep : ToolTask
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } h ? h : "dotnet";
         var sb = new StringBuilder()
             .Append("#!/bin/bash\nset -euo pipefail\n")
-            .Append($"point=$((SLURM_ARRAY_TASK_ID / {_shards})); shard=$((SLURM_ARRAY_TASK_ID % {_shards}))\n")
+            .Append($"point=$((SLURM_ARRAY_TASK_ID / {Shards})); shard=$((SLURM_ARRAY_TASK_ID % {Shards}))\n")
             .Append($"line=$(sed -n \"$((point + 1))p\" '{pointsFile}')\n")
             .Append("id=${line%%$'\\t'*}; set=${line#*$'\\t'}\n");
-        if (_shards > 1)
+        if (Shards > 1)
             sb.Append($"ln -sfn \"job-$SLURM_ARRAY_TASK_ID.out\" '{JobDirectory}'/\"point-$point-shard-$shard.out\"\n");
-        var shardArg = _shards > 1 ? $" -p:ItemShard=\"$shard/{_shards}\"" : "";
+        var shardArg = Shards > 1 ? $" -p:ItemShard=\"$shard/{Shards}\"" : "";
         return sb
             .Append($"cd '{RepoRoot}'\n")
-            .Append($"echo \"point $id{(_shards > 1 ? $" shard $shard/{_shards}" : "")} on $(hostname): dotnet build experiments\"\n")
+            .Append($"echo \"point $id{(Shards > 1 ? $" shard $shard/{Shards}" : "")} on $(hostname): dotnet build experiments\"\n")
             .Append($"exec '{dotnet}' build experiments -nologo -nodeReuse:false -p:Experiment={Experiment} -p:SweepPoint=\"$id\" -p:Set=\"$set\"{shardArg} ")
             .Append($"-p:WorkflowCacheRoot='{CacheRoot}' -p:ArtifactsRoot='{ArtifactsRoot}' -p:SkipWorkflowTools=true\n")
             .ToString();
