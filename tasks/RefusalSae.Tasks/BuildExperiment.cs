@@ -25,6 +25,8 @@ public sealed class BuildExperiment : WorkflowTask, IStageLauncher, ICancelableT
     public string? CacheUniverse { get; set; }
     /// <summary>`-p:SweepPoint=ID`: the status of that point of the experiment's sweep.</summary>
     public string? SweepPoint { get; set; }
+    /// <summary>`-p:ItemShard=s/N`: the status of that shard's build (its own workspace folder).</summary>
+    public string? ItemShard { get; set; }
 
     /// <summary>One item per stage: Identity = name, metadata Key, Status, Reason.</summary>
     [Output] public ITaskItem[] Stages { get; private set; } = [];
@@ -36,7 +38,7 @@ public sealed class BuildExperiment : WorkflowTask, IStageLauncher, ICancelableT
             RepoRoot = RepoRoot, Experiment = Experiment, Overrides = BuildOptions.NormalizeOverrides(Set), Point = NullIfEmpty(SweepPoint), WorkerDirectory = Path.GetDirectoryName(WorkerPath),
             ArtifactsRoot = NullIfEmpty(ArtifactsRoot), CacheRoot = NullIfEmpty(CacheRoot),
             SharedCacheRoot = NullIfEmpty(SharedCacheRoot), SharedCacheWrite = SharedCacheWrite, DryRun = DryRun,
-            CacheUniverse = CacheUniverse ?? "",
+            CacheUniverse = CacheUniverse ?? "", Shard = Engine.Stages.ItemShard.Parse(ItemShard),
         };
         var outcomes = new ExperimentBuild(options, this, new MSBuildLog(Log)).Run();
         Stages = outcomes.Select(o =>

@@ -35,6 +35,8 @@ public abstract class ExperimentTask : WorkflowTask
     public bool RestoreOnly { get; set; }
     /// <summary>The worker's build folder, whose assemblies the stages' code identity is computed from (empty: the Debug build).</summary>
     public string? WorkerDirectory { get; set; }
+    /// <summary>`-p:ItemShard=s/N`: compute only shard s's items of per-item stages first (a malformed value is RSW090).</summary>
+    public string? ItemShard { get; set; }
 
     protected BuildOptions Options(bool dryRun = false) => new()
     {
@@ -45,6 +47,7 @@ public abstract class ExperimentTask : WorkflowTask
         StageThreads = Positive(StageThreads) ?? BuildOptions.DefaultThreads(),
         CpuSlots = Positive(CpuSlots) ?? Environment.ProcessorCount,
         Point = NullIfEmpty(SweepPoint), RestoreOnly = RestoreOnly, WorkerDirectory = NullIfEmpty(WorkerDirectory),
+        Shard = Engine.Stages.ItemShard.Parse(ItemShard),
     };
 
     /// <summary>The plan of this build (validated config, resolved pipeline), shared by the tasks of one node.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using RefusalSae.Engine.Config;
+using RefusalSae.Engine.Stages;
 using RefusalSae.Engine.Sweeps;
 
 namespace RefusalSae.Tasks;
@@ -14,11 +15,14 @@ public sealed class PlanSweep : WorkflowTask
 {
     [Required] public string RepoRoot { get; set; } = "";
     [Required] public string Experiment { get; set; } = "";
+    /// <summary>`-p:SlurmShards`, checked here so that a malformed value (RSW090) stops the build before any point.</summary>
+    public string? SlurmShards { get; set; }
 
     [Output] public ITaskItem[] Points { get; private set; } = [];
 
     protected override void ExecuteCore()
     {
+        _ = ItemShard.ParseCount(SlurmShards);   // a malformed value stops the build before any point
         var schema = ConfigSchema.Load(Path.Combine(RepoRoot, "experiments", "defaults.yaml"), "experiments/defaults.yaml");
         if (SweepSpec.Load(RepoRoot, Experiment, schema) is not { } spec) return;
         Points = spec.Points().Select(p =>

@@ -35,6 +35,12 @@ public sealed record BuildOptions
     public string? Point { get; init; }
     /// <summary>A build that may only restore (a sweep's aggregation after its Slurm jobs): a stage that would run fails instead.</summary>
     public bool RestoreOnly { get; init; }
+    /// <summary>
+    /// `-p:ItemShard=s/N`: this build computes the missing items of per-item stages for shard s only, before building
+    /// each stage as usual (see <see cref="ShardExecution"/>). Its workspace is a folder of its own
+    /// (…/shard-s-of-N/), so builds of different shards never write the same records.
+    /// </summary>
+    public Stages.ItemShard? Shard { get; init; }
 
     public bool IsForced(string stage) => Force.Contains("all") || Force.Contains(stage);
 
@@ -65,5 +71,7 @@ public sealed record BuildOptions
     public string Worker => Path.GetFullPath(WorkerDirectory ?? Path.Combine(RepoRoot, "src", "RefusalSae.Worker", "bin", "Debug", "net10.0", "linux-x64"));
     public string Artifacts => Path.GetFullPath(ArtifactsRoot ?? Path.Combine(RepoRoot, "artifacts"));
     public string Cache => Path.GetFullPath(CacheRoot ?? Path.Combine(Artifacts, "cache"));
-    public string ExperimentDir => Point is { Length: > 0 } p ? Path.Combine(Artifacts, Experiment, "points", p) : Path.Combine(Artifacts, Experiment);
+    public string ExperimentDir => Shard is { } s ? Path.Combine(UnshardedDir, s.FolderName) : UnshardedDir;
+
+    private string UnshardedDir => Point is { Length: > 0 } p ? Path.Combine(Artifacts, Experiment, "points", p) : Path.Combine(Artifacts, Experiment);
 }

@@ -58,11 +58,16 @@ public sealed class StageBuilder(BuildContext context, IStageLauncher launcher)
         }
 
         string? reproduced = null;
+        ShardExecution.Result? sharded = null;
         if (hit is null || forced)
         {
             // Datasets are located and sha256-checked only when a stage runs: keys use the catalog's hashes, so a
             // fully cached experiment builds offline and without touching the data.
             var datasetPaths = plan.DatasetIdsOf(stage).ToDictionary(id => id, id => context.Resolver.Resolve(id, stage.DeclaredAt), StringComparer.Ordinal);
+            // A shard's build computes its own items first; the stage itself is then built as always (below), after
+            // the key's other shards have finished theirs, so its result is the same however the items were split.
+            if (hit is null && stage.PerItem && Options.Shard is { } shard)
+                sharded = new ShardExecution(context, launcher).Run(stage, key, upstream, datasetPaths, shard);
             var run = new StageExecution(context, launcher).Run(stage, key, upstream, datasetPaths, code,
                 forced ? [new StaleReason("forced (-p:Force)", null)] : reasons, forced ? hit : null);
             if (forced && hit is not null)
@@ -76,6 +81,7 @@ public sealed class StageBuilder(BuildContext context, IStageLauncher launcher)
             else if (previous?.Key == key.Key) reasons = [new StaleReason("cached result missing or corrupt", null)];
             hit = run.Manifest;
             status = run.Concurrent ? "restored" : "ran";
+            if (sharded is not null) reasons = [.. reasons, new StaleReason(sharded.Describe(), null)];
         }
         if (Options.SharedCacheWrite && context.Shared is { } target && target.Probe(key.Key, _ => { }) is null)
         {
@@ -89,16 +95,19 @@ public sealed class StageBuilder(BuildContext context, IStageLauncher launcher)
         IReadOnlyList<StaleReason> shown = status switch
         {
             "cached" => [new StaleReason("up to date", null)],
-            "restored" when reasons is [{ Text: var t }] && t.StartsWith("restored: ", StringComparison.Ordinal) => reasons,
+            "restored" when reasons is [{ Text: var t }, ..] && t.StartsWith("restored: ", StringComparison.Ordinal) => reasons,
             "restored" => [new StaleReason($"restored from cache (produced {hit!.Started:u} in {hit.Seconds:0.0} s)", null), .. reasons],
             _ => reasons,
         };
         var outcome = Report(stage, key.Key, status!, shown) with
         {
-            Seconds = status == "ran" ? hit!.Seconds : Math.Round(clock.Elapsed.TotalSeconds, 3),
-            ItemsComputed = status == "ran" ? hit!.ItemsComputed : 0,
+            // A shard's build: its wall time (shard phase, waiting for the other shards, the stage), and the items
+            // it computed in both phases, so the items_computed of all shards' records sum to the items computed.
+            Seconds = status == "ran" && sharded is null ? hit!.Seconds : Math.Round(clock.Elapsed.TotalSeconds, 3),
+            ItemsComputed = (status == "ran" ? hit!.ItemsComputed : 0) + (sharded?.ItemsComputed ?? 0),
             ItemsCached = status == "ran" ? hit!.ItemsCached : 0,
             ComputedBy = hit!.Build,
+            Shard = sharded?.Shard.ToString(),
         };
         return new StageBuild(outcome, hit!.OutputHash, outDir, new StageState(key.Key, key.Inputs, hit.OutputHash)) { Reasons = shown, DataHash = hit.DataHash };
     }

@@ -31,7 +31,8 @@ public sealed class StageExecution(BuildContext context, IStageLauncher launcher
     {
         var cache = context.Cache;
         var log = context.Log;
-        KeyLock? keyLock = KeyLock.Acquire(cache.LockPath(key.Key), w => log.Warning("RSW402", w));
+        // Per-item stages also wait for shards computing their items (-p:ItemShard): see ShardLocks.
+        KeyLock? keyLock = ShardLocks.AcquireKey(cache, key.Key, w => log.Warning("RSW402", w));
         try
         {
             if (compareWith is null && cache.Probe(key.Key, w => log.Warning("RSW403", w)) is { } concurrent)
@@ -54,47 +55,14 @@ public sealed class StageExecution(BuildContext context, IStageLauncher launcher
         var log = context.Log;
         foreach (var r in reasons) log.Message($"stage '{stage.Name}' is stale: {r.Text}", r.At, "RSW050");
         var tmp = cache.NewTempDir(key.Key);
-        var plan = context.Plan;
-        var itemKey = stage.PerItem
-            ? StageKey.ItemKey(stage.Name, stage.Version, plan.Config.Slice(stage.Config, [.. stage.ItemConfig, .. plan.Pipeline.Execution.Select(x => x.Key)]),
-                stage.Upstream.ToDictionary(u => u, u => upstream[u].KeyHash(stage), StringComparer.Ordinal), context.CodeOf(stage).ItemCode) : null;
-        var request = new StageRequest
-        {
-            Stage = stage.Name,
-            Key = key.Key,
-            Config = plan.Config.Slice(stage.Config),
-            OutputDirectory = Path.Combine(tmp, "out"),
-            Upstream = stage.Upstream.ToDictionary(u => u, u => upstream[u].Dir, StringComparer.Ordinal),
-            Datasets = datasets,
-            // A forced rerun recomputes every item too (a fresh item folder), or it would only re-read them.
-            ItemCacheDirectory = itemKey is null ? null : compareWith is null ? cache.ItemDir(stage.Name, itemKey) : Path.Combine(tmp, "items"),
-            ScratchDirectory = compareWith is null ? cache.ScratchDir(key.Key) : Path.Combine(tmp, "scratch"),
-            ResultFile = Path.Combine(tmp, "result.json"),
-        };
+        var request = Request(stage, key, upstream, datasets, tmp, freshItems: compareWith is not null);
         var requestFile = Path.Combine(tmp, "request.json");
         request.Write(requestFile);
         if (workerCommits)
             new StageCommit { CacheRoot = cache.Root, Key = key.Key, Stage = stage.Name, Inputs = key.Inputs, Build = KeyLock.ThisBuild }
                 .Write(Path.Combine(tmp, StageCommit.FileName));
-        var resources = StageResources.Of(stage, plan.Config, context.Options);
-        log.Message($"stage '{stage.Name}': running (key {key.Key[..12]}{(resources.Describe() is { Length: > 0 } d ? $", {d}" : "")})");
-        bool ok;
-        DateTimeOffset started;
         var clock = new Stopwatch();
-        var slots = ResourceSlots.TryAcquire(context.Options.SlotsDir, resources, context.Options.CpuSlots);
-        if (slots is null)
-        {
-            launcher.WaitingForSlots(true);
-            try { slots = ResourceSlots.Acquire(context.Options.SlotsDir, resources, context.Options.CpuSlots, m => log.Message($"stage '{stage.Name}': {m}")); }
-            finally { launcher.WaitingForSlots(false); }
-        }
-        using (slots)
-        {
-            started = DateTimeOffset.UtcNow;
-            clock.Start();
-            ok = launcher.Launch(request, requestFile);
-            clock.Stop();
-        }
+        var ok = LaunchInSlots(stage, request, requestFile, $"running (key {key.Key[..12]}", clock, out var started);
         if (!ok)
         {
             if (Directory.Exists(tmp)) Directory.Delete(tmp, recursive: true);
@@ -123,5 +91,54 @@ public sealed class StageExecution(BuildContext context, IStageLauncher launcher
             Started = started, Seconds = seconds, ItemsComputed = result.ItemsComputed, ItemsCached = result.ItemsCached,
             Tools = Manifest.CurrentTools(), Host = Manifest.CurrentHost(), Build = KeyLock.ThisBuild,
         }), null);
+    }
+
+    /// <summary>
+    /// The request for one run of <paramref name="stage"/> in <paramref name="tmp"/>. <paramref name="freshItems"/>:
+    /// a forced rerun recomputes every item too (a fresh item folder and scratch), or it would only re-read them.
+    /// </summary>
+    internal StageRequest Request(StageDeclaration stage, StageKey key, IReadOnlyDictionary<string, UpstreamResult> upstream,
+        Dictionary<string, string> datasets, string tmp, bool freshItems)
+    {
+        var plan = context.Plan;
+        var cache = context.Cache;
+        var itemKey = stage.PerItem
+            ? StageKey.ItemKey(stage.Name, stage.Version, plan.Config.Slice(stage.Config, [.. stage.ItemConfig, .. plan.Pipeline.Execution.Select(x => x.Key)]),
+                stage.Upstream.ToDictionary(u => u, u => upstream[u].KeyHash(stage), StringComparer.Ordinal), context.CodeOf(stage).ItemCode) : null;
+        return new StageRequest
+        {
+            Stage = stage.Name,
+            Key = key.Key,
+            Config = plan.Config.Slice(stage.Config),
+            OutputDirectory = Path.Combine(tmp, "out"),
+            Upstream = stage.Upstream.ToDictionary(u => u, u => upstream[u].Dir, StringComparer.Ordinal),
+            Datasets = datasets,
+            ItemCacheDirectory = itemKey is null ? null : freshItems ? Path.Combine(tmp, "items") : cache.ItemDir(stage.Name, itemKey),
+            ScratchDirectory = freshItems ? Path.Combine(tmp, "scratch") : cache.ScratchDir(key.Key),
+            ResultFile = Path.Combine(tmp, "result.json"),
+        };
+    }
+
+    /// <summary>Launches <paramref name="request"/> once the stage's resource slots are free; <paramref name="what"/> opens its log line.</summary>
+    internal bool LaunchInSlots(StageDeclaration stage, StageRequest request, string requestFile, string what, Stopwatch clock, out DateTimeOffset started)
+    {
+        var log = context.Log;
+        var resources = StageResources.Of(stage, context.Plan.Config, context.Options);
+        log.Message($"stage '{stage.Name}': {what}{(resources.Describe() is { Length: > 0 } d ? $", {d}" : "")})");
+        var slots = ResourceSlots.TryAcquire(context.Options.SlotsDir, resources, context.Options.CpuSlots);
+        if (slots is null)
+        {
+            launcher.WaitingForSlots(true);
+            try { slots = ResourceSlots.Acquire(context.Options.SlotsDir, resources, context.Options.CpuSlots, m => log.Message($"stage '{stage.Name}': {m}")); }
+            finally { launcher.WaitingForSlots(false); }
+        }
+        using (slots)
+        {
+            started = DateTimeOffset.UtcNow;
+            clock.Start();
+            var ok = launcher.Launch(request, requestFile);
+            clock.Stop();
+            return ok;
+        }
     }
 }

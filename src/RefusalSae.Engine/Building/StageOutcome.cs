@@ -15,6 +15,8 @@ public sealed record StageOutcome
     public int ItemsCached { get; init; }
     /// <summary>The build that computed the result (host:pid:start); with two concurrent builds, the one that ran it.</summary>
     public string ComputedBy { get; init; } = "";
+    /// <summary>`s/N` when this build computed the stage's items as shard s of N (`-p:ItemShard`); absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Shard { get; init; }
 }
 
 /// <summary>artifacts/&lt;experiment&gt;/last-run.json: `{"experiment", "stages": [...]}`; tools and CI read it.</summary>

@@ -28,7 +28,7 @@ public static class StageTargets
         "RepoRoot=\"$(RepoRoot)\" Experiment=\"$(Experiment)\" Set=\"$(Set)\" ArtifactsRoot=\"$(ArtifactsRoot)\" CacheRoot=\"$(WorkflowCacheRoot)\" " +
         "SharedCacheRoot=\"$(WorkflowSharedCache)\" SharedCacheWrite=\"$(WorkflowSharedCacheWrite)\" CacheUniverse=\"$(WorkflowCacheUniverse)\" " +
         "Force=\"$(Force)\" StageThreads=\"$(WorkflowStageThreads)\" CpuSlots=\"$(WorkflowCpuSlots)\" BuildId=\"$(_WorkflowBuildId)\" " +
-        "SweepPoint=\"$(SweepPoint)\" RestoreOnly=\"$(WorkflowRestoreOnly)\" WorkerDirectory=\"$(_WorkerDirectory)\"";
+        "SweepPoint=\"$(SweepPoint)\" RestoreOnly=\"$(WorkflowRestoreOnly)\" WorkerDirectory=\"$(_WorkerDirectory)\" ItemShard=\"$(ItemShard)\"";
 
     public static string Generate(PipelineDeclaration pipeline)
     {

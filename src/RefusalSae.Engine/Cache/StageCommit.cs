@@ -37,7 +37,8 @@ public sealed record StageCommit
     public Manifest? RunLocked(string tempDir, string resultFile, Action<string> log, CancellationToken cancellation, Action compute)
     {
         var cache = new StageCache(CacheRoot);
-        using var held = KeyLock.Acquire(cache.LockPath(Key), log, cancellation: cancellation);
+        // Also waits for any shard of this key that is computing items (-p:ItemShard), so no item is computed twice.
+        using var held = ShardLocks.AcquireKey(cache, Key, log, cancellation);
         if (cache.Probe(Key, log) is not null)
         {
             File.WriteAllText(Path.Combine(tempDir, FoundMarker), Build);

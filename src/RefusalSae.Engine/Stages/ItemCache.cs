@@ -9,24 +9,36 @@ namespace RefusalSae.Engine.Stages;
 /// inside a folder named by the stage's item key (the stage key computed without the item-list config keys and
 /// without dataset hashes), so a killed run resumes at the first missing item and a larger prompt set computes
 /// only the new prompts. Each item is written atomically the moment it is computed.
+/// In a shard's run (<paramref name="shard"/>, `-p:ItemShard`) only the missing items that shard owns are computed:
+/// a call that lacks an item of another shard computes this shard's missing items of the call, then throws
+/// <see cref="ShardStopped"/> (GetOrCompute and FilesInto at once, having no other items to go on with); a call whose
+/// items are all present returns as usual, so a later call of the same stage is sharded too.
 /// </summary>
-public sealed class ItemCache(string? directory, string stage)
+public sealed class ItemCache(string? directory, string stage, ItemShard? shard = null)
 {
     public int Computed { get; private set; }
     public int Cached { get; private set; }
+
+    /// <summary>The shard this run computes for, or null (every item).</summary>
+    public ItemShard? Shard => shard;
 
     /// <summary>
     /// Returns the cached result for the item whose identity is <paramref name="content"/> (e.g. the rendered prompt),
     /// or computes and stores it. Results round-trip through JSON, so return plain records.
     /// </summary>
-    public T GetOrCompute<T>(string content, Func<T> compute)
+    public T GetOrCompute<T>(string content, Func<T> compute) =>
+        TryGetOrCompute(content, compute, out var value) ? value : throw new ShardStopped(shard!, 1);
+
+    /// <summary>False (nothing computed) when the item is missing and belongs to another shard.</summary>
+    private bool TryGetOrCompute<T>(string content, Func<T> compute, out T value)
     {
         var path = PathOf(content);
-        if (TryRead<T>(content, out var hit)) { Cached++; return hit; }
-        var value = compute();
+        if (TryRead(content, out value)) { Cached++; return true; }
+        if (shard is not null && !shard.Owns(content)) return false;
+        value = compute();
         AtomicFile.WriteAllText(path, JsonSerializer.Serialize(value, Json.Options));
         Computed++;
-        return value;
+        return true;
     }
 
     /// <summary>
@@ -46,6 +58,8 @@ public sealed class ItemCache(string? directory, string stage)
             if (TryRead<TOut>(contentOf(items[i]), out var hit)) { results[i] = hit; Cached++; progress?.Advance(); }
             else missing.Add(i);
         }
+        // A shard batches its own missing items only; the others' are left to them (their count is reported).
+        var others = shard is null ? 0 : missing.RemoveAll(i => !shard.Owns(contentOf(items[i])));
         foreach (var chunk in missing.Chunk(batchSize))
         {
             cancellation.ThrowIfCancellationRequested();
@@ -60,6 +74,11 @@ public sealed class ItemCache(string? directory, string stage)
                 progress?.Advance();
             }
         }
+        if (others > 0)
+        {
+            progress?.Advance(others);
+            throw new ShardStopped(shard!, others);
+        }
         return results;
     }
 
@@ -73,6 +92,7 @@ public sealed class ItemCache(string? directory, string stage)
     {
         var dir = PathOf(content)[..^".json".Length] + ".d";
         if (Directory.Exists(dir)) Cached++;
+        else if (shard is not null && !shard.Owns(content)) throw new ShardStopped(shard, 1);
         else
         {
             var tmp = $"{dir}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
@@ -115,17 +135,22 @@ public sealed class ItemCache(string? directory, string stage)
         catch (JsonException) { return false; }   // a torn or foreign file: recompute and overwrite it
     }
 
-    /// <summary>Maps every item in order through the cache, reporting progress; the result order is the input order.</summary>
+    /// <summary>
+    /// Maps every item in order through the cache, reporting progress; the result order is the input order. A shard
+    /// goes past the missing items of other shards, computing its own, and then stops (<see cref="ShardStopped"/>).
+    /// </summary>
     public IReadOnlyList<TOut> Map<TIn, TOut>(IReadOnlyList<TIn> items, Func<TIn, string> contentOf, Func<TIn, TOut> compute,
         ProgressReporter? progress = null, CancellationToken cancellation = default)
     {
         var results = new List<TOut>(items.Count);
+        var others = 0;
         foreach (var item in items)
         {
             cancellation.ThrowIfCancellationRequested();
-            results.Add(GetOrCompute(contentOf(item), () => compute(item)));
+            if (TryGetOrCompute(contentOf(item), () => compute(item), out var value)) results.Add(value);
+            else others++;
             progress?.Advance();
         }
-        return results;
+        return others == 0 ? results : throw new ShardStopped(shard!, others);
     }
 }

@@ -26,7 +26,7 @@ public sealed class StageContext
         _request = request;
         Log = log;
         Cancellation = cancellation;
-        Items = new ItemCache(request.ItemCacheDirectory, request.Stage);
+        Items = new ItemCache(request.ItemCacheDirectory, request.Stage, request.Shard);
     }
 
     /// <summary>The stage name (as declared in experiments/pipeline.yaml).</summary>
@@ -100,6 +100,7 @@ public sealed class StageContext
         return path;
     }
 
-    /// <summary>Progress lines `progress: STAGE done/total, rate/s, ETA` for the build log.</summary>
-    public ProgressReporter Progress(int total, string unit = "items") => new(Log, Stage, total, unit);
+    /// <summary>Progress lines `progress: STAGE done/total, rate/s, ETA` for the build log (`STAGE (shard 1/4)` in a shard's run).</summary>
+    public ProgressReporter Progress(int total, string unit = "items") =>
+        new(Log, _request.Shard is { } s ? $"{Stage} (shard {s})" : Stage, total, unit);
 }

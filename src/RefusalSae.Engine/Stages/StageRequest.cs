@@ -24,6 +24,11 @@ public sealed record StageRequest
     public string? ScratchDirectory { get; init; }
     /// <summary>Where the worker writes its <see cref="StageResult"/>.</summary>
     public required string ResultFile { get; init; }
+    /// <summary>
+    /// A shard's run (`-p:ItemShard`): compute only this shard's missing items and stop at the first call that lacks
+    /// another shard's; its outputs are discarded. Null: an ordinary run.
+    /// </summary>
+    public ItemShard? Shard { get; init; }
 
     public static StageRequest Read(string path) =>
         JsonSerializer.Deserialize<StageRequest>(File.ReadAllText(path), Json.Options)
@@ -37,6 +42,8 @@ public sealed record StageResult
 {
     public int ItemsComputed { get; init; }
     public int ItemsCached { get; init; }
+    /// <summary>A shard's run that stopped (<see cref="ShardStopped"/>): the missing items of other shards where it stopped; else null.</summary>
+    public int? ItemsOfOtherShards { get; init; }
 
     public static StageResult Read(string path) =>
         File.Exists(path) ? JsonSerializer.Deserialize<StageResult>(File.ReadAllText(path), Json.Options) ?? new() : new();

@@ -9,7 +9,8 @@ namespace RefusalSae.Worker.Commands;
 /// found by name among the IStage implementations in RefusalSae.Experiments. Progress lines go to stdout, which the
 /// task forwards to the build log; `error CODE: ...` lines become build errors. With commit.json beside FILE the
 /// worker takes the key's lock, computes and commits the entry itself (<see cref="StageCommit"/>), so the lock is
-/// held by the process that computes. It dies with its build (<see cref="WorkerLifetime"/>).
+/// held by the process that computes. With shard.json instead (`-p:ItemShard`) it takes the shard's lock and computes
+/// only that shard's items, committing nothing (<see cref="ShardClaim"/>). It dies with its build (<see cref="WorkerLifetime"/>).
 /// </summary>
 public sealed class RunStageCommand : IWorkerCommand
 {
@@ -29,10 +30,16 @@ public sealed class RunStageCommand : IWorkerCommand
         using var lifetime = new WorkerLifetime(cancel);
         var tempDir = Path.GetDirectoryName(Path.GetFullPath(requestFile))!;
         var commitFile = Path.Combine(tempDir, StageCommit.FileName);
+        var shardFile = Path.Combine(tempDir, ShardClaim.FileName);
         void Compute() => StageHost.Run((IStage)Activator.CreateInstance(type)!, request, Console.Out, cancel.Token);
         try
         {
-            if (!File.Exists(commitFile)) Compute();
+            if (File.Exists(shardFile))
+            {
+                if (!ShardClaim.Read(shardFile).RunLocked(tempDir, Console.Out.WriteLine, cancel.Token, Compute))
+                    Console.Out.WriteLine($"stage '{request.Stage}': in the cache before shard {request.Shard} began (computed by a concurrent build); nothing to compute");
+            }
+            else if (!File.Exists(commitFile)) Compute();
             else if (StageCommit.Read(commitFile).RunLocked(tempDir, request.ResultFile, Console.Out.WriteLine, cancel.Token, Compute) is null)
                 Console.Out.WriteLine($"stage '{request.Stage}': found in the cache once its lock was free (computed by a concurrent build)");
         }
