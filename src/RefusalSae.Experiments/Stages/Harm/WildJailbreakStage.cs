@@ -76,8 +76,11 @@ public sealed class WildJailbreakStage : IStage
                 NormalisedRate.MeanDefined(presence), counts.OrderByDescending(p => p.Value).Take(5).Select(p => $"{p.Key} {p.Value / (double)group.Count:F2}").ToList()));
         }
         WildJailbreakReport.Write(ctx.OutputDirectory, results, s, refusal, pairs.Count, judge.Name, adapted: s.PairsFile.Length == 0);
-        foreach (var r in results) ctx.Log.WriteLine($"paper-wildjailbreak: {r.Set}: {r.Pairs} pairs, harm decrease {r.HarmDecrease:F2}, refusal decrease {r.RefusalDecrease:F2}, presence {r.Presence:F2}");
+        foreach (var r in results) ctx.Log.WriteLine($"paper-wildjailbreak: {r.Set}: {r.Pairs} pairs, harm decrease {Shown(r.HarmDecrease)}, refusal decrease {Shown(r.RefusalDecrease)}, presence {Shown(r.Presence)}");
     }
+
+    /// <summary>As the table shows it: a mean over no defined entry (every v = 0) is n/a, not NaN.</summary>
+    private static string Shown(double x) => double.IsNaN(x) ? "n/a" : x.ToString("F2", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The paper's pairs from a user file (its similarity column reads 1: the paraphrase states the same request).</summary>
     private static List<(string Adversarial, string Vanilla, double Similarity)> FromPairsFile(PaperWildJailbreakSettings s, PaperSubject paper)
