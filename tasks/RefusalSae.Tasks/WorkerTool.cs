@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -27,30 +26,12 @@ public sealed partial class WorkerTool : ToolTask
     protected override string GenerateCommandLineCommands() =>
         $"\"{WorkerPath}\" run-stage --request \"{RequestFile}\"";
 
-    /// <summary>
-    /// SIGTERM of `dotnet build` (timeout, CI limits, Slurm, containers) is not an MSBuild cancellation: the runtime
-    /// ends the process (with exit code 143, <see cref="BuildTermination"/>), often before ToolTask could kill the
-    /// tool. So when the signal reaches the process running this task, the handler cancels the worker and holds the
-    /// termination back until the worker has exited (at most <see cref="StopWait"/>), then lets it go on: the build
-    /// ends, failed, with nothing half-done committed. Where it reaches only the build's main process, the worker sees
-    /// its parent die and stops by itself (WorkerLifetime); either way its lock goes with it.
-    /// </summary>
+    /// <summary>Tracked while it runs, so a SIGTERM of the build stops the worker before the process exits (<see cref="BuildTermination"/>).</summary>
     protected override int ExecuteTool(string pathToTool, string responseFileCommands, string commandLineCommands)
     {
-        using var exited = new ManualResetEventSlim();
-        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ =>
-        {
-            Log.LogWarning(null, "RSW412", null, null, 0, 0, 0, 0, "received SIGTERM: stopping the worker; finished items stay in the item cache");
-            Cancel();
-            try { exited.Wait(StopWait); }
-            catch (ObjectDisposedException) { }   // the worker had already exited and this task returned
-        });
-        try { return base.ExecuteTool(pathToTool, responseFileCommands, commandLineCommands); }
-        finally { exited.Set(); }
+        using var tracked = BuildTermination.Track(this);
+        return base.ExecuteTool(pathToTool, responseFileCommands, commandLineCommands);
     }
-
-    /// <summary>ToolTask's own wait before it kills a cancelled tool, plus a margin.</summary>
-    private TimeSpan StopWait => TimeSpan.FromMilliseconds(TaskProcessTerminationTimeout + 2000);
 
     protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
     {
