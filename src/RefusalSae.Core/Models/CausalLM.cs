@@ -1,5 +1,6 @@
 using RefusalSae.Core.Hooks;
 using RefusalSae.Core.Models.Layers;
+using RefusalSae.Core.Tensors;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -60,7 +61,7 @@ public sealed class CausalLM : nn.Module, ICausalLM
         using var scope = torch.NewDisposeScope();
         var h = model.Norm.Forward(residPost);                                          // (B, T, D)
         var logits = nn.functional.linear(h, lm_head?.Weight ?? model.Embed.Weight);    // (B, T, V)
-        if (Config.FinalLogitSoftcapping is { } cap) logits = (logits / cap).tanh() * cap;
+        if (Config.FinalLogitSoftcapping is { } cap) logits = logits.DividedBy(cap).tanh().Times(cap);
         return logits.MoveToOuterDisposeScope();
     }
 

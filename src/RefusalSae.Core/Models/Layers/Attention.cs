@@ -1,3 +1,4 @@
+using RefusalSae.Core.Tensors;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -47,8 +48,8 @@ public sealed class Attention : nn.Module
             k = k.repeat_interleave(groups, 1);                                         // (B, H, S, E)
             v = v.repeat_interleave(groups, 1);
         }
-        var scores = torch.matmul(q, k.transpose(2, 3)) * _scale;                      // (B, H, T, S)
-        if (_softcap is { } cap) scores = (scores / cap).tanh() * cap;
+        var scores = torch.matmul(q, k.transpose(2, 3)).Times(_scale);                      // (B, H, T, S)
+        if (_softcap is { } cap) scores = scores.DividedBy(cap).tanh().Times(cap);
         scores = scores + mask;
         // softmax in f32 as HF (f64 stays f64: its finfo.min would overflow to -inf in f32 and fully masked pad rows turn NaN)
         var softmaxType = q.dtype == ScalarType.Float64 ? ScalarType.Float64 : ScalarType.Float32;

@@ -1,3 +1,4 @@
+using RefusalSae.Core.Tensors;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -26,9 +27,9 @@ public sealed class RmsNorm : nn.Module
     {
         using var scope = torch.NewDisposeScope();
         var xf = x.to_type(ScalarType.Float32);
-        var normed = xf * torch.rsqrt(xf.pow(2).mean([-1L], keepdim: true) + _eps);    // (B, T, D) f32
+        var normed = xf * torch.rsqrt(xf.Power(2).mean([-1L], keepdim: true).Plus(_eps));    // (B, T, D) f32
         var y = _gemma
-            ? (normed * (weight.to_type(ScalarType.Float32) + 1.0)).to_type(x.dtype)
+            ? (normed * weight.to_type(ScalarType.Float32).Plus(1.0)).to_type(x.dtype)
             : weight * normed.to_type(x.dtype);
         return y.MoveToOuterDisposeScope();
     }
