@@ -43,12 +43,14 @@ internal static class BuildTermination
     private static void Terminate()
     {
         var tools = Running.Keys.ToList();
-        // Straight to stderr: MSBuild's loggers are not flushed by an exit from here.
-        Console.Error.WriteLine($"warning RSW412: received SIGTERM: the build stops with exit code {ExitCode}" +
-                                (tools.Count > 0 ? $"; stopping {tools.Count} worker(s), finished items stay in the item cache" : ""));
         foreach (var tool in tools) tool.Cancel();
         var waited = Stopwatch.StartNew();
         while (!Running.IsEmpty && waited.Elapsed < StopWait) Thread.Sleep(50);
+        // Straight to stderr (MSBuild's loggers are not flushed by an exit from here), and last: written earlier, the
+        // line landed in TerminalLogger's live area and its next redraw erased it (seen in tmux).
+        Console.Error.WriteLine($"warning RSW412: received SIGTERM: the build stopped with exit code {ExitCode}" +
+                                (tools.Count > 0 ? $"; {tools.Count} worker(s) stopped, finished items stay in the item cache" : ""));
+        Console.Error.Flush();
         Environment.Exit(ExitCode);
     }
 

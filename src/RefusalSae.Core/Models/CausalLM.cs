@@ -61,7 +61,7 @@ public sealed class CausalLM : nn.Module, ICausalLM
         using var scope = torch.NewDisposeScope();
         var h = model.Norm.Forward(residPost);                                          // (B, T, D)
         var logits = nn.functional.linear(h, lm_head?.Weight ?? model.Embed.Weight);    // (B, T, V)
-        if (Config.FinalLogitSoftcapping is { } cap) logits = logits.DividedBy(cap).tanh().Times(cap);
+        if (Config.FinalLogitSoftcapping is { } cap) logits = logits.SoftCapped(cap);
         return logits.MoveToOuterDisposeScope();
     }
 

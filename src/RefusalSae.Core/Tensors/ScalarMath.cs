@@ -32,6 +32,9 @@ public static class ScalarMath
         return t.div(s);
     }
 
+    /// <summary>Gemma-2's soft-capping, cap · tanh(x / cap), for attention scores and final logits.</summary>
+    public static Tensor SoftCapped(this Tensor t, double cap) => t.DividedBy(cap).tanh().Times(cap);
+
     public static Tensor Power(this Tensor t, double exponent)
     {
         using var s = exponent.ToScalar();

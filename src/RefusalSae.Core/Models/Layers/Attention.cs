@@ -49,7 +49,7 @@ public sealed class Attention : nn.Module
             v = v.repeat_interleave(groups, 1);
         }
         var scores = torch.matmul(q, k.transpose(2, 3)).Times(_scale);                      // (B, H, T, S)
-        if (_softcap is { } cap) scores = scores.DividedBy(cap).tanh().Times(cap);
+        if (_softcap is { } cap) scores = scores.SoftCapped(cap);
         scores = scores + mask;
         // softmax in f32 as HF (f64 stays f64: its finfo.min would overflow to -inf in f32 and fully masked pad rows turn NaN)
         var softmaxType = q.dtype == ScalarType.Float64 ? ScalarType.Float64 : ScalarType.Float32;

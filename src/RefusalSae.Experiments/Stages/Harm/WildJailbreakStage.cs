@@ -3,6 +3,7 @@ using RefusalSae.Engine.Stages;
 using RefusalSae.Experiments.Data;
 using RefusalSae.Experiments.Harm;
 using RefusalSae.Experiments.Judges;
+using RefusalSae.Experiments.Reporting;
 using RefusalSae.Experiments.Paper;
 using RefusalSae.Experiments.Paper.Selection;
 using RefusalSae.Experiments.Paper.Subject;
@@ -76,11 +77,8 @@ public sealed class WildJailbreakStage : IStage
                 NormalisedRate.MeanDefined(presence), counts.OrderByDescending(p => p.Value).Take(5).Select(p => $"{p.Key} {p.Value / (double)group.Count:F2}").ToList()));
         }
         WildJailbreakReport.Write(ctx.OutputDirectory, results, s, refusal, pairs.Count, judge.Name, adapted: s.PairsFile.Length == 0);
-        foreach (var r in results) ctx.Log.WriteLine($"paper-wildjailbreak: {r.Set}: {r.Pairs} pairs, harm decrease {Shown(r.HarmDecrease)}, refusal decrease {Shown(r.RefusalDecrease)}, presence {Shown(r.Presence)}");
+        foreach (var r in results) ctx.Log.WriteLine($"paper-wildjailbreak: {r.Set}: {r.Pairs} pairs, harm decrease {Table.Cell(r.HarmDecrease, 2)}, refusal decrease {Table.Cell(r.RefusalDecrease, 2)}, presence {Table.Cell(r.Presence, 2)}");
     }
-
-    /// <summary>As the table shows it: a mean over no defined entry (every v = 0) is n/a, not NaN.</summary>
-    private static string Shown(double x) => double.IsNaN(x) ? "n/a" : x.ToString("F2", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The paper's pairs from a user file (its similarity column reads 1: the paraphrase states the same request).</summary>
     private static List<(string Adversarial, string Vanilla, double Similarity)> FromPairsFile(PaperWildJailbreakSettings s, PaperSubject paper)
